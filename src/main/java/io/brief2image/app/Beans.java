@@ -1,0 +1,158 @@
+package io.brief2image.app;
+
+import io.brief2image.brief.BriefIntake;
+import io.brief2image.brief.BriefValidator;
+import io.brief2image.brief.InboxIntake;
+import io.brief2image.brief.ModelTable;
+import io.brief2image.broker.EmbeddedBroker;
+import io.brief2image.deadletter.DeadLetters;
+import io.brief2image.dedupe.DuplicateGate;
+import io.brief2image.dedupe.Ledger;
+import io.brief2image.expansion.CaptionWriter;
+import io.brief2image.expansion.ExpansionRules;
+import io.brief2image.expansion.ExpansionStage;
+import io.brief2image.guidelines.GuidelinePolicy;
+import io.brief2image.guidelines.GuidelineStage;
+import io.brief2image.guidelines.Guidelines;
+import io.brief2image.ops.PipelineMetrics;
+import io.brief2image.ops.Progress;
+import io.brief2image.ops.QueueDepth;
+import io.brief2image.outbox.OutboxWriter;
+import io.brief2image.outbox.PartialFiles;
+import io.brief2image.outbox.ResultPublisher;
+import io.brief2image.render.ImageProvider;
+import io.brief2image.render.OpenAiImagesProvider;
+import io.brief2image.render.ProviderCalls;
+import io.brief2image.render.ProviderGate;
+import io.brief2image.render.ProviderHttp;
+import io.brief2image.render.ProviderRegistry;
+import io.brief2image.render.ProviderReplyProcessor;
+import io.brief2image.render.Renderer;
+import io.brief2image.render.offline.OfflineImageServer;
+import io.brief2image.render.offline.OfflineOptions;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.activemq.ActiveMQConnectionFactory;
+import org.apache.camel.CamelConfiguration;
+import org.apache.camel.CamelContext;
+import org.apache.camel.ProducerTemplate;
+import org.apache.camel.component.http.HttpComponent;
+import org.apache.camel.component.jms.JmsComponent;
+import org.apache.camel.spi.Registry;
+import org.apache.camel.support.service.ServiceSupport;
+import org.apache.hc.core5.util.Timeout;
+import org.messaginghub.pooled.jms.JmsPoolConnectionFactory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Wires the pipeline's beans from the settings. Each bean is one step of the routes in routes/,
+ * bound under the name the YAML refers to.
+ */
+public final class Beans implements CamelConfiguration {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Beans.class);
+
+    @Override
+    public void configure(CamelContext context) throws Exception {
+        Settings settings = Settings.from(key -> context.getPropertiesComponent().resolveProperty(key).orElse(null));
+        Registry registry = context.getRegistry();
+        Clock clock = Clock.systemUTC();
+        for (Path dir : new Path[] {settings.inbox(), settings.outbox(), settings.failed(), settings.data()}) {
+            try {
+                Files.createDirectories(dir);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot create folder " + dir.toAbsolutePath(), e);
+            }
+        }
+        registry.bind("settings", settings);
+
+        // broker
+        EmbeddedBroker embedded = null;
+        String brokerUrl = settings.brokerUrl();
+        if (settings.embeddedBroker()) {
+            embedded = new EmbeddedBroker(settings.data(), settings.brokerListen());
+            context.addService(embedded, true, true);
+            brokerUrl = EmbeddedBroker.vmUrl();
+        }
+        JmsPoolConnectionFactory pool = new JmsPoolConnectionFactory();
+        pool.setConnectionFactory(new ActiveMQConnectionFactory(brokerUrl));
+        pool.setMaxConnections(4);
+        pool.setMaxSessionsPerConnection(Math.max(500, settings.concurrency() * 8));
+        registry.bind("jms", JmsComponent.jmsComponent(pool));
+        registry.bind("connectionFactory", pool);
+
+        // http: one retry layer (ours), long reads for image models
+        HttpComponent http = context.getComponent("http", HttpComponent.class);
+        http.setSoTimeout(Timeout.ofSeconds(settings.requestTimeoutSeconds()));
+        http.setResponseTimeout(Timeout.ofSeconds(settings.requestTimeoutSeconds()));
+        HttpComponent https = context.getComponent("https", HttpComponent.class);
+        https.setSoTimeout(Timeout.ofSeconds(settings.requestTimeoutSeconds()));
+        https.setResponseTimeout(Timeout.ofSeconds(settings.requestTimeoutSeconds()));
+
+        PipelineMetrics metrics = new PipelineMetrics(MetricsRegistry.of(context));
+        Progress progress = new Progress();
+        PartialFiles partials = new PartialFiles(settings.data());
+        int cleaned = partials.clean();
+        if (cleaned > 0) {
+            LOG.info("removed {} partial files left by an earlier run", cleaned);
+        }
+        ModelTable models = ModelTable.load(settings.modelsLocation());
+        if (models.find(settings.model()).isEmpty()) {
+            throw new IllegalArgumentException("brief2image.model '" + settings.model() + "' is not in the model table; known: " + models.ids());
+        }
+        ProducerTemplate template = context.createProducerTemplate();
+        OutboxWriter outbox = new OutboxWriter(settings.outbox(), partials, clock);
+        Ledger ledger = new Ledger(settings.data(), settings.outbox(), partials);
+        DuplicateGate duplicates = new DuplicateGate(ledger);
+        ResultPublisher results = new ResultPublisher(ledger, metrics, progress, template);
+        Guidelines guidelines = new Guidelines(settings.guidelinesLocation().startsWith("classpath:")
+                ? GuidelinePolicy.loadDefault() : GuidelinePolicy.load(Path.of(settings.guidelinesLocation())), clock);
+
+        // providers
+        ProviderHttp providerHttp = new ProviderHttp(template, settings.apiKey());
+        Map<String, ImageProvider> providers = new LinkedHashMap<>();
+        String provider = settings.effectiveProvider();
+        if (provider.equals("offline")) {
+            OfflineImageServer offline = OfflineImageServer.start(new OfflineOptions(0, settings.offlineLatencyMillis(), settings.offlineImageBytes()));
+            context.addService(new ServiceSupport() {
+                @Override
+                protected void doStop() {
+                    offline.close();
+                }
+            }, true, true);
+            registry.bind("offlineServer", offline);
+            providers.put("offline", new OpenAiImagesProvider(new ProviderHttp(template, ""), offline.baseUrl(), "offline", true));
+            LOG.warn("*** No OPENAI_API_KEY: using the OFFLINE image provider on {} - images are previews, not AI renders ***", offline.baseUrl());
+        } else {
+            providers.put("openai", new OpenAiImagesProvider(providerHttp, settings.baseUrl(), "openai", false));
+        }
+        ProviderGate gate = new ProviderGate(settings.concurrency(), settings.imagesPerMinute());
+        registry.bind("providerGate", gate);
+        ProviderCalls calls = new ProviderCalls(gate, settings.maxAttempts(), settings.retryBaseMillis(), metrics);
+        Optional<CaptionWriter> gpt = Optional.empty();
+
+        registry.bind("pipelineMetrics", metrics);
+        registry.bind("progress", progress);
+        registry.bind("modelTable", models);
+        registry.bind("inboxIntake", new InboxIntake(settings.maxBriefBytes(), settings.data(), progress));
+        registry.bind("briefIntake", new BriefIntake(new BriefValidator(models, settings.model())));
+        registry.bind("duplicates", duplicates);
+        registry.bind("guidelines", new GuidelineStage(guidelines, outbox, models));
+        registry.bind("expansion", new ExpansionStage(guidelines, ExpansionRules.load("classpath:expansion.yaml"), gpt, outbox::imageFile));
+        registry.bind("renderer", new Renderer(new ProviderRegistry(providers, provider), calls, partials));
+        registry.bind("providerReply", new ProviderReplyProcessor());
+        registry.bind("outbox", outbox);
+        registry.bind("results", results);
+        registry.bind("ledger", ledger);
+        registry.bind("deadLetters", new DeadLetters(settings.failed(), partials, results, duplicates, template, clock));
+        registry.bind("queueDepth", new QueueDepth(embedded, pool));
+        LOG.info("brief2image: {}", settings);
+    }
+}

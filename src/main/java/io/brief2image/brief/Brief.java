@@ -1,0 +1,46 @@
+package io.brief2image.brief;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.List;
+
+/**
+ * A validated brief (DESIGN §1). Optional fields are null when the brief does not give them.
+ * {@code fingerprint} identifies the content, so a redelivered brief is recognised.
+ */
+public record Brief(
+        String id,
+        String prompt,
+        int n,
+        String size,
+        String quality,
+        String style,
+        ModelSpec model,
+        String outputFormat,
+        String background,
+        String imageType,
+        boolean expand,
+        Long seed,
+        List<Long> seeds,
+        String reproduce,
+        String baseImage,
+        String change,
+        ObjectNode metadata,
+        boolean replace,
+        List<String> warnings,
+        Source source,
+        String fingerprint) {
+
+    public boolean isReproduce() {
+        return reproduce != null;
+    }
+
+    public boolean isTune() {
+        return baseImage != null;
+    }
+
+    /** Reproduce and tune render with the earlier image's model, whatever the default is. */
+    public Brief withModel(ModelSpec other) {
+        return new Brief(id, prompt, n, size, quality, style, other, outputFormat, background, imageType, expand, seed, seeds,
+                reproduce, baseImage, change, metadata, replace, warnings, source, fingerprint);
+    }
+}

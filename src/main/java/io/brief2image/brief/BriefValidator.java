@@ -1,0 +1,227 @@
+package io.brief2image.brief;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+
+/**
+ * Checks every field of a brief against DESIGN §1 and the model table. All problems are
+ * reported together, each naming its field and what is allowed.
+ */
+public final class BriefValidator {
+
+    static final Set<String> KNOWN_FIELDS = Set.of("id", "prompt", "n", "size", "quality", "style", "model",
+            "output_format", "background", "image_type", "expand", "seed", "seeds", "reproduce", "base_image",
+            "change", "metadata", "replace");
+    private static final Set<String> SHAPES = Set.of("square", "wide", "tall");
+    private static final Pattern IMAGE_ID = Pattern.compile("([A-Za-z0-9._-]{1,100})-(\\d{1,2})");
+    private static final long MAX_SEED = 4_294_967_295L;
+    private static final ObjectMapper CANONICAL = new ObjectMapper().enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
+
+    private final ModelTable models;
+    private final String defaultModel;
+
+    public BriefValidator(ModelTable models, String defaultModel) {
+        this.models = models;
+        this.defaultModel = defaultModel;
+    }
+
+    public Brief validate(ObjectNode json, Envelope envelope, Source source) {
+        Fields f = new Fields(json);
+        List<String> warnings = new ArrayList<>();
+        json.fieldNames().forEachRemaining(name -> {
+            if (!KNOWN_FIELDS.contains(name)) {
+                warnings.add("unknown field '" + name + "' was ignored");
+            }
+        });
+
+        String id = f.text("id");
+        if (json.has("id") && id != null && !SafeId.isValid(id)) {
+            f.error("id", "'" + abbreviate(id) + "' is not allowed: use " + SafeId.RULE);
+        }
+        if (id == null) {
+            id = envelope.defaultId();
+        }
+
+        String modelId = f.text("model");
+        ModelSpec model = models.find(modelId == null ? defaultModel : modelId).orElse(null);
+        if (model == null) {
+            f.error("model", "unknown model '" + abbreviate(modelId == null ? defaultModel : modelId) + "'; known models: "
+                    + String.join(", ", models.ids()));
+        }
+
+        String reproduce = f.text("reproduce");
+        if (reproduce != null && !IMAGE_ID.matcher(reproduce).matches()) {
+            f.error("reproduce", "'" + abbreviate(reproduce) + "' is not an image id like 'spring-hero-1'");
+        }
+        String baseImage = f.text("base_image");
+        String change = f.text("change");
+        if (baseImage != null && !IMAGE_ID.matcher(baseImage).matches()) {
+            f.error("base_image", "'" + abbreviate(baseImage) + "' is not an image id like 'spring-hero-1'");
+        }
+        if ((baseImage == null) != (change == null || change.isBlank())) {
+            f.error(baseImage == null ? "base_image" : "change",
+                    "'base_image' and 'change' go together: name the earlier image and say what to change");
+        }
+
+        String prompt = f.text("prompt");
+        boolean derivesPrompt = reproduce != null || baseImage != null;
+        if (prompt == null && !json.has("prompt") && !derivesPrompt) {
+            f.error("prompt", "is required: say what the image should show");
+        } else if (prompt != null && prompt.isBlank() && !derivesPrompt) {
+            f.error("prompt", "is empty: say what the image should show");
+        } else if (prompt != null && model != null) {
+            int length = prompt.strip().codePointCount(0, prompt.strip().length());
+            if (length > model.maxPromptChars()) {
+                f.error("prompt", "is " + length + " characters; model " + model.id() + " takes at most "
+                        + model.maxPromptChars());
+            }
+        }
+
+        Long nValue = f.wholeNumber("n");
+        int n = nValue == null ? 2 : (int) Math.min(nValue, 1000);
+        if (nValue != null && nValue < 1) {
+            f.error("n", "must be at least 1, got " + nValue);
+        }
+
+        String size = f.text("size");
+        if (size != null && model != null && !model.acceptsSize(size)) {
+            f.error("size", "'" + abbreviate(size) + "' is not a size model " + model.id() + " takes; use square, wide, tall or one of "
+                    + String.join(", ", model.acceptedSizes()));
+        }
+        String quality = f.oneOf("quality", model == null ? null : model.qualities(), model);
+        String style = f.text("style");
+        if (style != null && model != null) {
+            if (model.styles().isEmpty()) {
+                f.error("style", "model " + model.id() + " does not take a style (only DALL·E-style models such as dall-e-3 do); remove it");
+            } else if (!model.styles().contains(style)) {
+                f.error("style", "'" + abbreviate(style) + "' is not a style of model " + model.id() + "; use one of " + String.join(", ", model.styles()));
+            }
+        }
+        String outputFormat = f.oneOf("output_format", model == null ? null : model.outputFormats(), model);
+        String background = f.oneOf("background", model == null ? null : model.backgrounds(), model);
+        String imageType = f.text("image_type");
+        Boolean expand = f.yesNo("expand");
+        Boolean replace = f.yesNo("replace");
+
+        Long seed = f.wholeNumber("seed");
+        if (seed != null && (seed < 0 || seed > MAX_SEED)) {
+            f.error("seed", "must be between 0 and " + MAX_SEED + ", got " + seed);
+        }
+        List<Long> seeds = f.seeds("seeds", MAX_SEED);
+
+        JsonNode metadata = json.get("metadata");
+        if (metadata != null && !metadata.isObject()) {
+            f.error("metadata", "must be a JSON object such as {\"campaign\": \"spring\"}, got " + describe(metadata));
+        }
+
+        if (!f.errors.isEmpty()) {
+            throw new BriefError(f.errorFields.get(0), String.join("; ", f.errors));
+        }
+        return new Brief(id, prompt == null ? null : prompt.strip(), n, size, quality, style, model,
+                outputFormat == null ? "png" : outputFormat, background, imageType, expand == null || expand,
+                seed, seeds, reproduce, baseImage, change, (ObjectNode) metadata, replace != null && replace,
+                List.copyOf(warnings), source, fingerprint(json));
+    }
+
+    /** Same content, same fingerprint, whatever the key order or whitespace; 'replace' does not count. */
+    static String fingerprint(ObjectNode json) {
+        try {
+            ObjectNode copy = json.deepCopy();
+            copy.remove("replace");
+            Map<?, ?> canonical = CANONICAL.convertValue(copy, Map.class);
+            byte[] bytes = CANONICAL.writeValueAsString(canonical).getBytes(StandardCharsets.UTF_8);
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException | com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static String describe(JsonNode node) {
+        String text = node.toString();
+        return abbreviate(text) + " (" + node.getNodeType().name().toLowerCase(java.util.Locale.ROOT) + ")";
+    }
+
+    static String abbreviate(String text) {
+        return text.length() > 60 ? text.substring(0, 57) + "..." : text;
+    }
+
+    /** Typed access to the brief's fields, collecting one message per wrong field. */
+    private static final class Fields {
+        final ObjectNode json;
+        final List<String> errors = new ArrayList<>();
+        final List<String> errorFields = new ArrayList<>();
+
+        Fields(ObjectNode json) {
+            this.json = json;
+        }
+
+        void error(String field, String message) {
+            errorFields.add(field);
+            errors.add(field + ": " + message);
+        }
+
+        private <T> T typed(String field, String expected, Function<JsonNode, T> read) {
+            JsonNode node = json.get(field);
+            if (node == null || node.isNull()) {
+                return null;
+            }
+            T value = read.apply(node);
+            if (value == null) {
+                error(field, "expected " + expected + ", got " + describe(node));
+            }
+            return value;
+        }
+
+        String text(String field) {
+            return typed(field, "text", node -> node.isTextual() ? node.textValue() : null);
+        }
+
+        Long wholeNumber(String field) {
+            return typed(field, "a whole number", node -> node.isIntegralNumber() && node.canConvertToLong() ? node.longValue() : null);
+        }
+
+        Boolean yesNo(String field) {
+            return typed(field, "true or false", node -> node.isBoolean() ? node.booleanValue() : null);
+        }
+
+        String oneOf(String field, List<String> allowed, ModelSpec model) {
+            String value = text(field);
+            if (value != null && allowed != null && !allowed.contains(value)) {
+                error(field, "'" + abbreviate(value) + "' is not accepted by model " + model.id() + "; use one of " + String.join(", ", allowed));
+            }
+            return value;
+        }
+
+        List<Long> seeds(String field, long max) {
+            JsonNode node = json.get(field);
+            if (node == null || node.isNull()) {
+                return null;
+            }
+            if (!node.isArray() || node.isEmpty()) {
+                error(field, "expected a list of whole numbers such as [7, 8], got " + describe(node));
+                return null;
+            }
+            List<Long> seeds = new ArrayList<>();
+            for (JsonNode item : node) {
+                if (!item.isIntegralNumber() || item.longValue() < 0 || item.longValue() > max) {
+                    error(field, "every seed must be a whole number between 0 and " + max + ", got " + describe(item));
+                    return null;
+                }
+                seeds.add(item.longValue());
+            }
+            return List.copyOf(seeds);
+        }
+    }
+}

@@ -1,0 +1,76 @@
+package io.brief2image.brief;
+
+import io.brief2image.deadletter.BriefFailure;
+import io.brief2image.deadletter.DeadLetters;
+import io.brief2image.ops.Progress;
+import java.io.File;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import org.apache.camel.Exchange;
+import org.apache.camel.Message;
+
+/**
+ * The inbox step: refuses what must not be read (links, oversized files), reads UTF-8 strictly,
+ * and cuts a spreadsheet into one brief per row. Parsing and validation happen on the queue, so
+ * file and JMS briefs share one path.
+ */
+public final class InboxIntake {
+
+    private final long maxBytes;
+    private final Path ingestedDir;
+    private final Progress progress;
+
+    public InboxIntake(long maxBytes, Path dataDir, Progress progress) {
+        this.maxBytes = maxBytes;
+        this.ingestedDir = dataDir.resolve("ingested");
+        this.progress = progress;
+    }
+
+    public List<BriefFiles.QueuedBrief> read(Exchange exchange) throws IOException {
+        Message message = exchange.getMessage();
+        String name = message.getHeader(Exchange.FILE_NAME_ONLY, String.class);
+        File file = message.getBody(org.apache.camel.component.file.GenericFile.class).getFile() instanceof File f ? f : null;
+        message.setHeader(DeadLetters.MOVE_TO, ingestedDir.resolve(Instant.now().toString().substring(0, 10))
+                .resolve(exchange.getExchangeId() + "-" + name).toAbsolutePath().toString());
+        message.setHeader(DeadLetters.FIRST_SEEN, Instant.now().toString());
+        Path path = file.toPath();
+        if (Files.isSymbolicLink(path)) {
+            throw new BriefFailure("intake", "'" + name + "' is a symbolic link; brief2image does not follow links. Copy the brief itself into the inbox.");
+        }
+        long size = Files.size(path);
+        if (size > maxBytes) {
+            throw new BriefFailure("intake", "'" + name + "' is " + size + " bytes, more than the limit of " + maxBytes
+                    + " bytes (BRIEF2IMAGE_MAX_BRIEF_BYTES); split it into smaller files.");
+        }
+        List<QueuedBrief> briefs = BriefFiles.split(name, utf8(Files.readAllBytes(path), name), "file");
+        progress.enqueued(briefs.size());
+        return briefs;
+    }
+
+    /** Split step: one queued brief becomes the JMS message body and properties. */
+    public void prepare(Exchange exchange) {
+        BriefFiles.QueuedBrief brief = exchange.getMessage().getBody(BriefFiles.QueuedBrief.class);
+        String firstSeen = exchange.getMessage().getHeader(DeadLetters.FIRST_SEEN, String.class);
+        exchange.getMessage().getHeaders().clear();
+        exchange.getMessage().setHeaders(new java.util.HashMap<>(brief.envelope().headers()));
+        exchange.getMessage().setHeader(DeadLetters.FIRST_SEEN, firstSeen);
+        exchange.getMessage().setBody(brief.text());
+    }
+
+    static String utf8(byte[] bytes, String name) {
+        try {
+            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
+        } catch (CharacterCodingException e) {
+            throw new BriefFailure("validation", "'" + name + "' is not UTF-8 text (it may be binary or saved in another encoding);"
+                    + " save it as UTF-8 and drop it again.");
+        }
+    }
+}

@@ -1,0 +1,66 @@
+package io.brief2image.broker;
+
+import java.nio.file.Path;
+import org.apache.activemq.broker.BrokerService;
+import org.apache.activemq.store.kahadb.KahaDBPersistenceAdapter;
+import org.apache.camel.support.service.ServiceSupport;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The default broker: ActiveMQ Classic, persistent in KahaDB under the data folder, reachable
+ * in-process over vm:// and by local systems (and {@code submit}) on the listen address.
+ */
+public final class EmbeddedBroker extends ServiceSupport {
+
+    private static final Logger LOG = LoggerFactory.getLogger(EmbeddedBroker.class);
+    public static final String NAME = "brief2image";
+
+    private final Path dataDir;
+    private final String listen;
+    private BrokerService broker;
+
+    public EmbeddedBroker(Path dataDir, String listen) {
+        this.dataDir = dataDir;
+        this.listen = listen;
+    }
+
+    public static String vmUrl() {
+        return "vm://" + NAME + "?create=false";
+    }
+
+    @Override
+    protected void doStart() throws Exception {
+        broker = new BrokerService();
+        broker.setBrokerName(NAME);
+        broker.setUseJmx(false);
+        broker.setUseShutdownHook(false);
+        broker.setAdvisorySupport(false);
+        broker.setPersistent(true);
+        Path dir = dataDir.resolve("broker").toAbsolutePath();
+        broker.setDataDirectoryFile(dir.toFile());
+        KahaDBPersistenceAdapter kahaDb = new KahaDBPersistenceAdapter();
+        kahaDb.setDirectory(dir.resolve("kahadb").toFile());
+        broker.setPersistenceAdapter(kahaDb);
+        broker.getSystemUsage().getStoreUsage().setLimit(8L * 1024 * 1024 * 1024);
+        broker.getSystemUsage().getTempUsage().setLimit(2L * 1024 * 1024 * 1024);
+        if (listen != null && !listen.isBlank()) {
+            broker.addConnector(listen);
+        }
+        broker.start();
+        broker.waitUntilStarted();
+        LOG.info("embedded ActiveMQ broker started (data {}, listening on {})", dir, listen == null || listen.isBlank() ? "vm only" : listen);
+    }
+
+    @Override
+    protected void doStop() throws Exception {
+        if (broker != null) {
+            broker.stop();
+            broker.waitUntilStopped();
+        }
+    }
+
+    public BrokerService broker() {
+        return broker;
+    }
+}

@@ -1,0 +1,65 @@
+package io.brief2image.cli;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** The command line: service mode by default, --once to drain the inbox, and the lint/submit/replay tools. */
+@Command(name = "brief2image", mixinStandardHelpOptions = true, version = "brief2image 0.1",
+        description = "Turns prompt briefs into images with JSON sidecars.%n"
+                + "Without a command it runs as a service: watches the inbox and consumes queue 'briefs' until stopped.",
+        subcommands = {LintCommand.class, SubmitCommand.class, ReplayCommand.class},
+        footer = {"", "Settings (environment variable, or --set key=value with the brief2image. key):", "%n%s"})
+public final class Brief2Image implements Callable<Integer> {
+
+    @Option(names = "--once", description = "Drain the inbox, wait for every brief to finish, then exit: 0 all done, 3 some dead-lettered.")
+    boolean once;
+
+    @Option(names = "--set", paramLabel = "KEY=VALUE", description = "Override a setting, e.g. --set concurrency=4 (brief2image. prefix optional).")
+    List<String> settings = List.of();
+
+    @Option(names = "--inbox", description = "Inbox folder (BRIEF2IMAGE_INBOX).")
+    String inbox;
+
+    @Option(names = "--outbox", description = "Outbox folder (BRIEF2IMAGE_OUTBOX).")
+    String outbox;
+
+    public static void main(String[] args) {
+        System.exit(run(args));
+    }
+
+    public static int run(String... args) {
+        CommandLine cli = new CommandLine(new Brief2Image());
+        cli.getCommandSpec().usageMessage().footer("", "Settings (environment variable, or --set key=value):", SettingsHelp.table());
+        return cli.execute(args);
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        Map<String, String> overrides = overrides(settings);
+        if (inbox != null) {
+            overrides.put("brief2image.inbox", inbox);
+        }
+        if (outbox != null) {
+            overrides.put("brief2image.outbox", outbox);
+        }
+        return once ? new OnceRun(overrides).call() : new ServiceRun(overrides).call();
+    }
+
+    static Map<String, String> overrides(List<String> settings) {
+        Map<String, String> overrides = new LinkedHashMap<>();
+        for (String setting : settings) {
+            int eq = setting.indexOf('=');
+            if (eq <= 0) {
+                throw new CommandLine.ParameterException(new CommandLine(new Brief2Image()), "--set needs KEY=VALUE, got '" + setting + "'");
+            }
+            String key = setting.substring(0, eq).trim();
+            overrides.put(key.startsWith("brief2image.") || key.startsWith("camel.") ? key : "brief2image." + key, setting.substring(eq + 1));
+        }
+        return overrides;
+    }
+}

@@ -1,0 +1,167 @@
+package io.brief2image.deadletter;
+
+import io.brief2image.brief.BriefIntake;
+import io.brief2image.brief.Envelope;
+import io.brief2image.brief.Source;
+import io.brief2image.dedupe.DuplicateGate;
+import io.brief2image.outbox.AtomicFiles;
+import io.brief2image.outbox.BriefResult;
+import io.brief2image.outbox.Json;
+import io.brief2image.outbox.PartialFiles;
+import io.brief2image.outbox.ResultPublisher;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import org.apache.camel.Exchange;
+import org.apache.camel.ExchangePattern;
+import org.apache.camel.ProducerTemplate;
+
+/**
+ * The dead-letter channel: the original bytes go to {@code failed/<source-name>} with an
+ * {@code .error.json} beside them, JMS briefs also to queue briefs.DLQ, and a failed result event
+ * goes out like any other.
+ */
+public final class DeadLetters {
+
+    public static final String DLQ = "jms:queue:briefs.DLQ";
+    /** Set by the inbox route: where the file component moves a refused file (it is never read). */
+    public static final String MOVE_TO = "b2iMoveTo";
+    public static final String FIRST_SEEN = "b2i_first_seen";
+
+    private final Path failedDir;
+    private final PartialFiles partials;
+    private final ResultPublisher results;
+    private final DuplicateGate duplicates;
+    private final ProducerTemplate template;
+    private final Clock clock;
+
+    public DeadLetters(Path failedDir, PartialFiles partials, ResultPublisher results, DuplicateGate duplicates,
+                       ProducerTemplate template, Clock clock) {
+        this.failedDir = failedDir;
+        this.partials = partials;
+        this.results = results;
+        this.duplicates = duplicates;
+        this.template = template;
+        this.clock = clock;
+        try {
+            Files.createDirectories(failedDir);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create " + failedDir, e);
+        }
+    }
+
+    /** A brief from queue briefs that failed at any stage; the message is the original one (useOriginalMessage). */
+    public void fromPipeline(Exchange exchange) {
+        BriefFailure failure = failureOf(exchange);
+        String briefId = exchange.getProperty(BriefIntake.BRIEF_ID, String.class);
+        duplicates.release(exchange, briefId);
+        Source source = exchange.getProperty(BriefIntake.SOURCE, Source.class);
+        if (source == null) {
+            Envelope envelope = Envelope.of(exchange.getMessage().getHeaders());
+            source = new Source(envelope.channel(), envelope.sourceName() != null ? envelope.sourceName() : envelope.defaultId() + ".json",
+                    null, exchange.getMessage().getHeader("JMSMessageID", String.class), envelope.format().ext());
+        }
+        String original = exchange.getMessage().getBody(String.class);
+        byte[] bytes = (original == null ? "" : original).getBytes(StandardCharsets.UTF_8);
+        Path target = uniqueTarget(source.name());
+        ErrorReport report = report(exchange, failure, briefId, source, target);
+        try {
+            AtomicFiles.write(partials.next(), bytes, target);
+            writeReport(target, report);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write dead letter " + target, e);
+        }
+        if ("jms".equals(source.channel())) {
+            sendToDlq(exchange, original, report);
+        }
+        results.failed(exchange, BriefResult.failed(briefId, failure.stage(), failure.reason(), source));
+    }
+
+    /** A file refused at the inbox (too large, a link, not UTF-8...): the file component moves it, unread, to MOVE_TO. */
+    public void fromInbox(Exchange exchange) {
+        BriefFailure failure = failureOf(exchange);
+        String fileName = exchange.getMessage().getHeader(Exchange.FILE_NAME_ONLY, String.class);
+        Path target = uniqueTarget(fileName);
+        exchange.getMessage().setHeader(MOVE_TO, target.toAbsolutePath().toString());
+        String briefId = io.brief2image.brief.SafeId.makeSafe(fileName.replaceAll("\\.[^.]*$", ""));
+        Source source = new Source("file", fileName, null, null, null);
+        try {
+            writeReport(target, report(exchange, failure, briefId, source, target));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write dead letter report for " + target, e);
+        }
+        results.failed(exchange, BriefResult.failed(briefId, failure.stage(), failure.reason(), source));
+    }
+
+    private ErrorReport report(Exchange exchange, BriefFailure failure, String briefId, Source source, Path target) {
+        String firstSeen = exchange.getMessage().getHeader(FIRST_SEEN, String.class);
+        Long jmsTimestamp = exchange.getMessage().getHeader("JMSTimestamp", Long.class);
+        if (firstSeen == null) {
+            firstSeen = jmsTimestamp != null && jmsTimestamp > 0 ? Instant.ofEpochMilli(jmsTimestamp).toString()
+                    : Instant.ofEpochMilli(exchange.getClock().getCreated()).toString();
+        }
+        return new ErrorReport(briefId, failure.stage(), failure.reason(), failure.httpStatus(), failure.providerError(),
+                failure.attempts(), firstSeen, Instant.now(clock).toString(), source.name(), source);
+    }
+
+    private void writeReport(Path target, ErrorReport report) throws IOException {
+        AtomicFiles.write(partials.next(), Json.MAPPER.writeValueAsBytes(report), target.resolveSibling(target.getFileName() + ".error.json"));
+    }
+
+    private void sendToDlq(Exchange exchange, String original, ErrorReport report) {
+        Map<String, Object> headers = new HashMap<>();
+        exchange.getMessage().getHeaders().forEach((name, value) -> {
+            if (name.startsWith("b2i_")) {
+                headers.put(name, value);
+            }
+        });
+        headers.put("b2i_error_stage", report.stage());
+        headers.put("b2i_error_reason", report.reason());
+        headers.put("b2i_brief_id", report.briefId());
+        headers.put("b2i_attempts", report.attempts());
+        if (report.httpStatus() != null) {
+            headers.put("b2i_http_status", report.httpStatus());
+        }
+        template.send(DLQ, ExchangePattern.InOnly, out -> {
+            out.getIn().setBody(original);
+            out.getIn().setHeaders(headers);
+        });
+    }
+
+    /** Never overwrite an earlier dead letter: a second one with the same name gets a time stamp. */
+    private Path uniqueTarget(String name) {
+        String safe = name == null || name.isBlank() ? "brief.json" : Path.of(name).getFileName().toString();
+        Path target = failedDir.resolve(safe);
+        if (!Files.exists(target) && !Files.exists(target.resolveSibling(safe + ".error.json"))) {
+            return target;
+        }
+        int dot = safe.lastIndexOf('.');
+        String stem = dot > 0 ? safe.substring(0, dot) : safe;
+        String ext = dot > 0 ? safe.substring(dot) : "";
+        String stamp = Instant.now(clock).toString().replaceAll("[^0-9]", "").substring(0, 17);
+        for (int i = 0; ; i++) {
+            Path candidate = failedDir.resolve(stem + "." + stamp + (i == 0 ? "" : "-" + i) + ext);
+            if (!Files.exists(candidate)) {
+                return candidate;
+            }
+        }
+    }
+
+    private static BriefFailure failureOf(Exchange exchange) {
+        Throwable caught = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
+        for (Throwable t = caught; t != null; t = t.getCause()) {
+            if (t instanceof BriefFailure failure) {
+                return failure;
+            }
+        }
+        String detail = caught == null ? "unknown error" : caught.getClass().getSimpleName() + ": " + caught.getMessage();
+        return new BriefFailure("internal", "brief2image hit an unexpected error (" + detail + "). An operator should look at the log.",
+                null, null, 0, caught);
+    }
+}

@@ -1,0 +1,65 @@
+package io.brief2image.guidelines;
+
+import io.brief2image.brief.Brief;
+import io.brief2image.brief.ModelTable;
+import io.brief2image.deadletter.BriefFailure;
+import io.brief2image.outbox.OutboxWriter;
+import io.brief2image.outbox.Sidecar;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The guidelines step of the pipeline: screens the brief's prompt and count, picks a size from the
+ * prompt when the brief gives none, and looks up the earlier image of a reproduce or tune brief.
+ */
+public final class GuidelineStage {
+
+    private final Guidelines guidelines;
+    private final OutboxWriter outbox;
+    private final ModelTable models;
+
+    public GuidelineStage(Guidelines guidelines, OutboxWriter outbox, ModelTable models) {
+        this.guidelines = guidelines;
+        this.outbox = outbox;
+        this.models = models;
+    }
+
+    public Screening screen(Brief brief) {
+        long started = System.nanoTime();
+        String parentId = brief.isReproduce() ? brief.reproduce() : brief.baseImage();
+        if (parentId != null) {
+            Sidecar parent = outbox.find(parentId).orElseThrow(() -> new BriefFailure("validation",
+                    (brief.isReproduce() ? "reproduce" : "base_image") + ": there is no earlier image '" + parentId
+                            + "' in the outbox; use the image_id from an existing sidecar"));
+            Brief rebased = models.find(parent.model()).map(brief::withModel).orElse(brief);
+            List<PolicyAction> actions = new ArrayList<>();
+            String prompt = parent.imagePrompt();
+            if (brief.isTune()) {
+                Screened change = screenText(brief.change(), 1);
+                actions.addAll(change.actions());
+                prompt = change.text();
+            }
+            return new Screening(rebased, prompt, 1, parent.size(), List.copyOf(actions), parent, elapsed(started));
+        }
+        Screened screened = screenText(brief.prompt(), brief.n());
+        List<PolicyAction> actions = new ArrayList<>(screened.actions());
+        String size = brief.size();
+        if (size == null) {
+            size = guidelines.suggestSize(screened.text());
+            actions.add(new PolicyAction("size", "chosen", "no size given; '" + size + "' suits the prompt"));
+        }
+        return new Screening(brief, screened.text(), screened.n(), size, List.copyOf(actions), null, elapsed(started));
+    }
+
+    private Screened screenText(String text, int n) {
+        try {
+            return guidelines.screenBrief(text, n);
+        } catch (GuidelineBlockedException blocked) {
+            throw new BriefFailure("guidelines", blocked.reason());
+        }
+    }
+
+    private static long elapsed(long started) {
+        return (System.nanoTime() - started) / 1_000_000;
+    }
+}

@@ -1,0 +1,55 @@
+package io.brief2image.render;
+
+import java.time.Duration;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The process-wide door to the provider: at most {@code concurrency} requests in flight, starts
+ * spaced evenly when an images-per-minute limit is set, and a pause for everyone after a 429.
+ */
+public final class ProviderGate {
+
+    private final Semaphore slots;
+    private final long spacingNanos;
+    private final AtomicInteger inFlight = new AtomicInteger();
+    private long nextStartNanos = System.nanoTime();
+    private long pausedUntilNanos = System.nanoTime();
+
+    public ProviderGate(int concurrency, int imagesPerMinute) {
+        this.slots = new Semaphore(Math.max(1, concurrency), true);
+        this.spacingNanos = imagesPerMinute > 0 ? 60_000_000_000L / imagesPerMinute : 0;
+    }
+
+    /** Blocks until this request may start; returns how long it waited (for the rate-limit metric). */
+    public Duration enter(int images) throws InterruptedException {
+        long begin = System.nanoTime();
+        slots.acquire();
+        long startAt;
+        synchronized (this) {
+            long now = System.nanoTime();
+            startAt = Math.max(now, Math.max(nextStartNanos, pausedUntilNanos));
+            nextStartNanos = startAt + spacingNanos * Math.max(1, images);
+        }
+        long waitNanos = startAt - System.nanoTime();
+        if (waitNanos > 0) {
+            java.util.concurrent.TimeUnit.NANOSECONDS.sleep(waitNanos);
+        }
+        inFlight.incrementAndGet();
+        return Duration.ofNanos(System.nanoTime() - begin);
+    }
+
+    public void leave() {
+        inFlight.decrementAndGet();
+        slots.release();
+    }
+
+    /** A 429 slows everyone down: no request starts before the provider's Retry-After has passed. */
+    public synchronized void pause(Duration duration) {
+        pausedUntilNanos = Math.max(pausedUntilNanos, System.nanoTime() + duration.toNanos());
+    }
+
+    public int inFlight() {
+        return inFlight.get();
+    }
+}

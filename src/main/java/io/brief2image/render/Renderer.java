@@ -1,0 +1,102 @@
+package io.brief2image.render;
+
+import io.brief2image.deadletter.BriefFailure;
+import io.brief2image.expansion.ImageTask;
+import io.brief2image.expansion.RenderPlan;
+import io.brief2image.outbox.PartialFiles;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Makes the images of a plan. Tasks that share a prompt go in one call where the provider and the
+ * model allow several images per call; everything else is one call per image.
+ */
+public final class Renderer {
+
+    private final ProviderRegistry providers;
+    private final ProviderCalls calls;
+    private final PartialFiles partials;
+
+    public Renderer(ProviderRegistry providers, ProviderCalls calls, PartialFiles partials) {
+        this.providers = providers;
+        this.calls = calls;
+        this.partials = partials;
+    }
+
+    public RenderedBrief render(RenderPlan plan) {
+        ImageProvider provider = providers.forModel(plan.brief().model());
+        List<RenderedImage> done = new ArrayList<>();
+        try {
+            for (List<ImageTask> group : groups(plan, provider)) {
+                done.addAll(renderGroup(plan, provider, group));
+            }
+            return new RenderedBrief(plan, List.copyOf(done));
+        } catch (RuntimeException e) {
+            done.forEach(image -> image.stored().file().toFile().delete());
+            throw e;
+        }
+    }
+
+    private List<RenderedImage> renderGroup(RenderPlan plan, ImageProvider provider, List<ImageTask> group) {
+        ImageTask first = group.get(0);
+        ImageRequest request = new ImageRequest(plan.brief().model(), first.imagePrompt(), group.size(),
+                group.stream().map(ImageTask::seed).toList(), first.size(), first.quality(), first.style(),
+                first.outputFormat(), first.background(), first.baseImage());
+        ProviderCalls.Attempted<ProviderResult> attempted = calls.call(provider.name() + " " + plan.brief().model().id(),
+                group.size(), () -> provider.generate(request, partials::next));
+        ProviderResult result = attempted.value();
+        double cost = CostEstimate.of(plan.brief().model(), result.usage(), first.quality(), group.size()) / group.size();
+        List<RenderedImage> images = new ArrayList<>();
+        for (int i = 0; i < group.size(); i++) {
+            ImageTask task = group.get(i);
+            ProviderResult.Image image = result.images().get(i);
+            boolean providerRevised = image.revisedPrompt() != null && !image.revisedPrompt().isBlank();
+            images.add(new RenderedImage(task, image.stored(),
+                    providerRevised ? image.revisedPrompt() : task.revisedPrompt(),
+                    providerRevised ? "provider" : task.revisedBy(),
+                    image.seed() != null ? image.seed() : task.seed(),
+                    provider.honorsSeeds(), provider.name(), result.usage(), result.requestId(),
+                    attempted.attempts(), attempted.latency().toMillis(), cost));
+        }
+        // extra images a provider sent beyond what was asked are not published
+        for (int i = group.size(); i < result.images().size(); i++) {
+            try {
+                Files.deleteIfExists(result.images().get(i).stored().file());
+            } catch (IOException ignored) {
+                // a stray temp file is cleaned at the next start
+            }
+        }
+        return images;
+    }
+
+    private static List<List<ImageTask>> groups(RenderPlan plan, ImageProvider provider) {
+        int perCall = provider.batches() ? Math.max(1, plan.brief().model().nMax()) : 1;
+        List<List<ImageTask>> groups = new ArrayList<>();
+        List<ImageTask> current = new ArrayList<>();
+        for (ImageTask task : plan.tasks()) {
+            if (!current.isEmpty() && !(current.size() < perCall && sameCall(current.get(current.size() - 1), task, provider))) {
+                groups.add(current);
+                current = new ArrayList<>();
+            }
+            current.add(task);
+        }
+        if (!current.isEmpty()) {
+            groups.add(current);
+        }
+        if (groups.isEmpty()) {
+            throw new BriefFailure("render", "there is no image to make");
+        }
+        return groups;
+    }
+
+    /** Same prompt and settings, and (for seeded providers) the next seed: one call can make both. */
+    private static boolean sameCall(ImageTask previous, ImageTask next, ImageProvider provider) {
+        return previous.imagePrompt().equals(next.imagePrompt())
+                && Objects.equals(previous.baseImage(), next.baseImage())
+                && Objects.equals(previous.size(), next.size())
+                && (!provider.honorsSeeds() || next.seed() == previous.seed() + 1);
+    }
+}
