@@ -1,0 +1,22 @@
+package io.brief2image.render.offline;
+
+import java.util.Map;
+
+/**
+ * One request as the offline server saw it, so tests and pipelines can assert on what was sent.
+ *
+ * @param fields the top-level JSON (or multipart text) fields, with image payloads left out
+ *               because they would make snapshots huge and are summarised by {@code imageParts}
+ */
+public record RecordedRequest(
+        String method,
+        String path,
+        String model,
+        String prompt,
+        Integer n,
+        Long seed,
+        String size,
+        boolean hadBearerToken,
+        int imageParts,
+        Map<String, Object> fields) {
+}
