@@ -1,0 +1,42 @@
+package io.brief2image.guidelines;
+
+import java.util.Locale;
+
+/** Keeps the capitalisation of replaced words plausible. */
+final class Casing {
+    private Casing() {
+    }
+
+    static String capitalize(String s) {
+        if (s.isEmpty()) {
+            return s;
+        }
+        return s.substring(0, 1).toUpperCase(Locale.ROOT) + s.substring(1);
+    }
+
+    static boolean atSentenceStart(String text, int index) {
+        int i = index - 1;
+        while (i >= 0 && Character.isWhitespace(text.charAt(i))) {
+            i--;
+        }
+        return i < 0 || ".!?\n".indexOf(text.charAt(i)) >= 0;
+    }
+
+    /** Proper-noun replacements are ordinary words: capitalised only where a sentence begins. */
+    static String forPosition(String text, int index, String replacement) {
+        return atSentenceStart(text, index) ? capitalize(replacement) : replacement;
+    }
+
+    /** "PRESIDENT" -> "POLITICIAN", "President" -> "Politician", "president" -> "politician". */
+    static String mirror(String original, String replacement) {
+        String letters = original.replaceAll("[^\\p{L}]", "");
+        if (letters.length() > 1 && letters.equals(letters.toUpperCase(Locale.ROOT))
+                && !letters.equals(letters.toLowerCase(Locale.ROOT))) {
+            return replacement.toUpperCase(Locale.ROOT);
+        }
+        if (!letters.isEmpty() && Character.isUpperCase(letters.codePointAt(0))) {
+            return capitalize(replacement);
+        }
+        return replacement;
+    }
+}

@@ -1,0 +1,92 @@
+package io.brief2image.guidelines;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The content guidelines ChatGPT applies before calling DALL·E, applied deterministically.
+ * The engine only rewrites text: instructions inside a prompt ("ignore previous instructions")
+ * are just more text to screen, so they cannot switch a rule off.
+ */
+public final class Guidelines {
+    private final GuidelinePolicy policy;
+    private final BlockedTermRule blockedTerms;
+    private final ImageCountRule imageCount;
+    private final List<TextRule> textRules;
+    private final NegationRule negations;
+    private final ImageTypeCatalog imageTypes;
+    private final SizeSuggester sizes;
+
+    public Guidelines(GuidelinePolicy policy, Clock clock) {
+        this.policy = Objects.requireNonNull(policy, "policy");
+        Objects.requireNonNull(clock, "clock");
+        QuotedTextGuard guard = new QuotedTextGuard(policy.textInImageCues());
+        TextEditor editor = new TextEditor(policy.grammar());
+        TitlePattern titles = new TitlePattern(policy.titles());
+        this.blockedTerms = new BlockedTermRule(policy.blockedTerms(), policy.blockedReason());
+        this.imageCount = new ImageCountRule(policy.maxImages(), policy.imageCountPhrases());
+        this.negations = new NegationRule(policy.negations(), guard, editor);
+        // names before titles, so "President Obama" is replaced as one person
+        this.textRules = List.of(
+                new PublicFigureRule(policy, titles, guard, editor),
+                new TitleRule(titles, policy.titleExceptions(), guard, editor),
+                new ArtistRule(policy, clock, guard, editor),
+                new ProtectedWorkRule(policy, guard, editor),
+                negations);
+        this.imageTypes = new ImageTypeCatalog(policy.imageTypes(), policy.grammar());
+        this.sizes = new SizeSuggester(policy.sizes());
+    }
+
+    /** All text rules plus the image count; throws {@link GuidelineBlockedException}. */
+    public Screened screenBrief(String prompt, int requestedN) {
+        List<PolicyAction> actions = new ArrayList<>();
+        String text = TextTidy.collapseWhitespace(prompt);
+        blockedTerms.check(text);
+        ImageCountRule.Counted counted = imageCount.apply(text, requestedN, actions);
+        return new Screened(rewrite(counted.text(), actions), counted.n(), actions);
+    }
+
+    /** Text rules on a final image prompt; running it twice changes nothing the second time. */
+    public Screened enforce(String caption) {
+        List<PolicyAction> actions = new ArrayList<>();
+        String text = TextTidy.collapseWhitespace(caption);
+        blockedTerms.check(text);
+        return new Screened(rewrite(text, actions), 1, actions);
+    }
+
+    private String rewrite(String text, List<PolicyAction> actions) {
+        String result = text;
+        for (TextRule rule : textRules) {
+            result = rule.apply(result, actions);
+        }
+        return TextTidy.tidy(result);
+    }
+
+    public String ensureImageTypeFirst(String caption, String imageType, List<PolicyAction> actionsOut) {
+        return imageTypes.ensureFirst(caption, imageType, actionsOut);
+    }
+
+    public List<String> defaultTypesFor(int n, String requestedType, String prompt) {
+        return imageTypes.defaultTypes(n, requestedType, prompt);
+    }
+
+    /** The image type a text names, or null when none is named. */
+    public String detectImageType(String text) {
+        return imageTypes.detect(text);
+    }
+
+    /** "wide", "tall" or "square" (whatever sizes the YAML defines). */
+    public String suggestSize(String prompt) {
+        return sizes.suggest(prompt);
+    }
+
+    public List<String> negationsLeft(String text) {
+        return negations.remaining(TextTidy.collapseWhitespace(text));
+    }
+
+    public int maxImages() {
+        return policy.maxImages();
+    }
+}

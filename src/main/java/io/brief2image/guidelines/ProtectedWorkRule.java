@@ -1,0 +1,37 @@
+package io.brief2image.guidelines;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** Studios and copyrighted characters are described by what they look like instead of named. */
+final class ProtectedWorkRule implements TextRule {
+    private final FuzzyNameMatcher<ProtectedWork> matcher;
+    private final QuotedTextGuard guard;
+    private final TextEditor editor;
+
+    ProtectedWorkRule(GuidelinePolicy policy, QuotedTextGuard guard, TextEditor editor) {
+        this.matcher = new FuzzyNameMatcher<>(policy.fuzzyMatching());
+        for (ProtectedWork work : policy.studiosAndCharacters()) {
+            matcher.add(work.name(), work);
+            work.aliases().forEach(alias -> matcher.add(alias, work));
+        }
+        this.guard = guard;
+        this.editor = editor;
+    }
+
+    @Override
+    public String apply(String text, List<PolicyAction> actions) {
+        List<TextSpan> quoted = guard.protectedSpans(text);
+        List<TextEdit> edits = new ArrayList<>();
+        for (NameMatch<ProtectedWork> match : matcher.findAll(text)) {
+            if (TextSpan.anyOverlaps(quoted, match.start(), match.end())) {
+                continue;
+            }
+            String replacement = Casing.forPosition(text, match.start(), match.owner().description());
+            edits.add(new TextEdit(match.start(), match.end(), replacement));
+            actions.add(new PolicyAction(Rules.STUDIOS_AND_CHARACTERS, "described",
+                    "'" + text.substring(match.start(), match.end()) + "' → '" + replacement + "'"));
+        }
+        return editor.apply(text, edits);
+    }
+}

@@ -1,0 +1,10 @@
+package io.brief2image.guidelines;
+
+import java.util.List;
+
+/** The text after the guidelines ran, how many images may be made from it, and what was changed. */
+public record Screened(String text, int n, List<PolicyAction> actions) {
+    public Screened {
+        actions = List.copyOf(actions);
+    }
+}

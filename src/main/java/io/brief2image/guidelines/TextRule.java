@@ -1,0 +1,8 @@
+package io.brief2image.guidelines;
+
+import java.util.List;
+
+/** One rewriting step of the guidelines; records what it changed in actions. */
+interface TextRule {
+    String apply(String text, List<PolicyAction> actions);
+}
