@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
  * case and accents do not matter. Names in scripts without spaces are found as substrings instead.
  */
 final class FuzzyNameMatcher<T> {
-    private static final Pattern JOINABLE_GAP = Pattern.compile("[\\s\\-.\u00A0]{1,3}");
+    private static final Pattern JOINABLE_GAP = Pattern.compile("[\\s\\-.'’\u00A0]{1,3}");
 
     private record Alias<T>(T owner, List<String> words, String joined, Pattern substring) {
     }

@@ -132,6 +132,11 @@ public final class GuidelinePolicy {
         return listOrEmpty(doc.blockedTerms());
     }
 
+    /** Phrases that contain a blocked term but mean something harmless ("Al Gore"). */
+    public List<String> blockedTermExceptions() {
+        return listOrEmpty(doc.blockedTermExceptions());
+    }
+
     public NegationRules negations() {
         return doc.negations();
     }

@@ -25,7 +25,7 @@ public final class Guidelines {
         QuotedTextGuard guard = new QuotedTextGuard(policy.textInImageCues());
         TextEditor editor = new TextEditor(policy.grammar());
         TitlePattern titles = new TitlePattern(policy.titles());
-        this.blockedTerms = new BlockedTermRule(policy.blockedTerms(), policy.blockedReason());
+        this.blockedTerms = new BlockedTermRule(policy.blockedTerms(), policy.blockedTermExceptions(), policy.blockedReason());
         this.imageCount = new ImageCountRule(policy.maxImages(), policy.imageCountPhrases());
         this.negations = new NegationRule(policy.negations(), guard, editor);
         // names before titles, so "President Obama" is replaced as one person

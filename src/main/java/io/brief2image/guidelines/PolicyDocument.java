@@ -10,6 +10,6 @@ record PolicyDocument(Integer maxImages, Integer artistCutoffYears, FuzzyMatchin
                       Map<String, String> titles, List<String> titleExceptions,
                       ArtistPhrasing artistPhrasing, List<Artist> artists,
                       List<ProtectedWork> studiosAndCharacters,
-                      String blockedReason, List<BlockedTerm> blockedTerms,
+                      String blockedReason, List<BlockedTerm> blockedTerms, List<String> blockedTermExceptions,
                       NegationRules negations, ImageTypeRules imageTypes, SizeRules sizes) {
 }

@@ -124,7 +124,11 @@ class GuidelinesTableTest {
                         List.of(), "studios-and-characters"),
                 row("a cozy cabin, Studio Ghibli style", List.of("hand-painted whimsical Japanese animated film style"),
                         List.of(), "studios-and-characters"),
-                row("a plain red apple on a table", List.of("a plain red apple on a table"), List.of()));
+                row("a plain red apple on a table", List.of("a plain red apple on a table"), List.of()),
+                // ordinary words that resemble protected names stay
+                row("a swift bird over a tramp steamer, a marvel of engineering",
+                        List.of("a swift bird over a tramp steamer, a marvel of engineering"), List.of()),
+                row("a van goes past a grain hopper", List.of("a van goes past a grain hopper"), List.of()));
     }
 
     @ParameterizedTest(name = "{0}")
