@@ -46,7 +46,6 @@ import org.apache.camel.component.http.HttpComponent;
 import org.apache.camel.component.jms.JmsComponent;
 import org.apache.camel.spi.Registry;
 import org.apache.camel.support.service.ServiceSupport;
-import org.apache.hc.core5.util.Timeout;
 import org.messaginghub.pooled.jms.JmsPoolConnectionFactory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -90,11 +89,11 @@ public final class Beans implements CamelConfiguration {
 
         // http: one retry layer (ours), long reads for image models
         HttpComponent http = context.getComponent("http", HttpComponent.class);
-        http.setSoTimeout(Timeout.ofSeconds(settings.requestTimeoutSeconds()));
-        http.setResponseTimeout(Timeout.ofSeconds(settings.requestTimeoutSeconds()));
+        http.setSoTimeout(settings.requestTimeoutSeconds() * 1000L);
+        http.setResponseTimeout(settings.requestTimeoutSeconds() * 1000L);
         HttpComponent https = context.getComponent("https", HttpComponent.class);
-        https.setSoTimeout(Timeout.ofSeconds(settings.requestTimeoutSeconds()));
-        https.setResponseTimeout(Timeout.ofSeconds(settings.requestTimeoutSeconds()));
+        https.setSoTimeout(settings.requestTimeoutSeconds() * 1000L);
+        https.setResponseTimeout(settings.requestTimeoutSeconds() * 1000L);
 
         PipelineMetrics metrics = new PipelineMetrics(MetricsRegistry.of(context));
         Progress progress = new Progress();

@@ -49,7 +49,7 @@ public final class InboxIntake {
             throw new BriefFailure("intake", "'" + name + "' is " + size + " bytes, more than the limit of " + maxBytes
                     + " bytes (BRIEF2IMAGE_MAX_BRIEF_BYTES); split it into smaller files.");
         }
-        List<QueuedBrief> briefs = BriefFiles.split(name, utf8(Files.readAllBytes(path), name), "file");
+        List<BriefFiles.QueuedBrief> briefs = BriefFiles.split(name, utf8(Files.readAllBytes(path), name), "file");
         progress.enqueued(briefs.size());
         return briefs;
     }

@@ -60,9 +60,10 @@ public final class StreamingReply {
             for (ImageSink.StoredImage image : reply.images) {
                 Files.deleteIfExists(image.file());
             }
-            throw e instanceof com.fasterxml.jackson.core.JsonProcessingException || e instanceof java.io.EOFException
-                    ? new MalformedReplyException("the provider's reply was cut off or is not valid JSON: " + firstLine(e.getMessage()), e)
-                    : e;
+            if (e instanceof com.fasterxml.jackson.core.JsonProcessingException || e instanceof java.io.EOFException) {
+                throw new MalformedReplyException("the provider's reply was cut off or is not valid JSON: " + firstLine(e.getMessage()), e);
+            }
+            throw e;
         }
     }
 

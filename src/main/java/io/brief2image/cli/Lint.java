@@ -1,0 +1,133 @@
+package io.brief2image.cli;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.brief2image.brief.Brief;
+import io.brief2image.brief.BriefFiles;
+import io.brief2image.brief.BriefReader;
+import io.brief2image.brief.BriefValidator;
+import io.brief2image.brief.ModelTable;
+import io.brief2image.brief.Source;
+import io.brief2image.deadletter.BriefFailure;
+import io.brief2image.guidelines.GuidelineBlockedException;
+import io.brief2image.guidelines.GuidelinePolicy;
+import io.brief2image.guidelines.Guidelines;
+import io.brief2image.guidelines.PolicyAction;
+import io.brief2image.guidelines.Screened;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Checks briefs the way the pipeline would, without calling any API: errors (exit 1), the guideline
+ * rewrites that would be made, and warnings about prompts that tend to disappoint.
+ */
+final class Lint {
+
+    static final int NEAR_LIMIT_PERCENT = 90;
+    static final int MAX_DESCRIPTORS = 30;
+
+    private final PrintStream out;
+    private final ModelTable models = ModelTable.load(LintSettings.get("models", "classpath:models.yaml"));
+    private final BriefValidator validator = new BriefValidator(models, LintSettings.get("model", "gpt-image-1"));
+    private final Guidelines guidelines;
+    private final boolean gptConfigured = !LintSettings.env("OPENAI_API_KEY").isBlank();
+
+    Lint(PrintStream out) {
+        this.out = out;
+        String policy = LintSettings.get("guidelines", "classpath:guidelines.yaml");
+        this.guidelines = new Guidelines(policy.startsWith("classpath:") ? GuidelinePolicy.loadDefault() : GuidelinePolicy.load(Path.of(policy)),
+                Clock.systemUTC());
+    }
+
+    int run(List<Path> files) {
+        int errors = 0;
+        for (Path file : files) {
+            String name = file.getFileName().toString();
+            List<BriefFiles.QueuedBrief> briefs;
+            try {
+                briefs = BriefFiles.split(name, strictUtf8(file), "file");
+            } catch (IOException | BriefFailure e) {
+                out.printf("%s%n  ERROR %s%n", file, e instanceof BriefFailure f ? f.reason() : "cannot read: " + e.getMessage());
+                errors++;
+                continue;
+            }
+            for (BriefFiles.QueuedBrief queued : briefs) {
+                errors += lint(file, queued) ? 0 : 1;
+            }
+        }
+        out.printf("%d file(s), %d error(s)%n", files.size(), errors);
+        return errors == 0 ? 0 : 1;
+    }
+
+    private boolean lint(Path file, BriefFiles.QueuedBrief queued) {
+        String label = queued.envelope().sourceName().equals(file.getFileName().toString()) ? file.toString()
+                : file + " (" + queued.envelope().sourceName() + ")";
+        out.println(label);
+        Brief brief;
+        try {
+            ObjectNode json = new BriefReader().read(queued.text(), queued.envelope().format());
+            brief = validator.validate(json, queued.envelope(), new Source("file", queued.envelope().sourceName(), null, null, null));
+        } catch (BriefFailure e) {
+            out.println("  ERROR " + e.reason());
+            return false;
+        }
+        out.printf("  ok: id %s, model %s, %d image(s)%n", brief.id(), brief.model().id(), brief.n());
+        if (brief.prompt() == null) {
+            return true;
+        }
+        try {
+            Screened screened = guidelines.screenBrief(brief.prompt(), brief.n());
+            for (PolicyAction action : screened.actions()) {
+                out.printf("  guideline %s: %s %s%n", action.rule(), action.action(), action.detail());
+            }
+            warnings(brief, screened).forEach(w -> out.println("  warning: " + w));
+        } catch (GuidelineBlockedException e) {
+            out.println("  ERROR guidelines: " + e.reason());
+            return false;
+        }
+        return true;
+    }
+
+    private List<String> warnings(Brief brief, Screened screened) {
+        List<String> warnings = new ArrayList<>(brief.warnings());
+        guidelines.negationsLeft(screened.text()).forEach(n -> warnings.add("negation left in the prompt: '" + n
+                + "' (image models tend to draw what is negated; say what should be there instead)"));
+        int length = brief.prompt().codePointCount(0, brief.prompt().length());
+        int limit = brief.model().maxPromptChars();
+        if (length * 100L >= (long) limit * NEAR_LIMIT_PERCENT) {
+            warnings.add("the prompt is " + length + " characters, near the limit of " + limit + " for " + brief.model().id());
+        }
+        int descriptors = brief.prompt().split(",").length;
+        if (descriptors > MAX_DESCRIPTORS) {
+            warnings.add(descriptors + " comma-separated descriptors; more than about " + MAX_DESCRIPTORS
+                    + " are mostly ignored by image models - describe the scene in sentences");
+        }
+        if (!gptConfigured && brief.expand() && looksNonEnglish(brief.prompt())) {
+            warnings.add("the prompt does not look English and no GPT expansion is configured (no OPENAI_API_KEY),"
+                    + " so it will not be translated; image models follow English best");
+        }
+        return warnings;
+    }
+
+    /** Mostly letters outside Latin script: a cheap, dependency-free hint, not language detection. */
+    static boolean looksNonEnglish(String text) {
+        long letters = text.codePoints().filter(Character::isLetter).count();
+        long nonLatin = text.codePoints().filter(Character::isLetter)
+                .filter(c -> Character.UnicodeScript.of(c) != Character.UnicodeScript.LATIN).count();
+        return letters > 0 && nonLatin * 2 > letters;
+    }
+
+    private static String strictUtf8(Path file) throws IOException {
+        byte[] bytes = Files.readAllBytes(file);
+        try {
+            return StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(bytes)).toString();
+        } catch (java.nio.charset.CharacterCodingException e) {
+            throw new BriefFailure("validation", "the file is not UTF-8 text; save it as UTF-8");
+        }
+    }
+}

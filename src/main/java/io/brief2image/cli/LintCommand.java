@@ -1,0 +1,19 @@
+package io.brief2image.cli;
+
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+
+/** lint FILE...: validate briefs and preview the guideline rewrites, without any API call. */
+@Command(name = "lint", mixinStandardHelpOptions = true, description = "Validate briefs and preview guideline rewrites; no API call.")
+final class LintCommand implements Callable<Integer> {
+
+    @Parameters(paramLabel = "FILE", arity = "1..*", description = "Brief files (.json, .txt, .csv).")
+    List<java.nio.file.Path> files;
+
+    @Override
+    public Integer call() {
+        return new Lint(System.out).run(files);
+    }
+}
