@@ -35,7 +35,7 @@ public final class EmbeddedBroker extends ServiceSupport {
         broker.setBrokerName(NAME);
         broker.setUseJmx(false);
         broker.setUseShutdownHook(false);
-        broker.setAdvisorySupport(false);
+        // advisories stay on: clients learn about temporary reply queues of other connections through them
         broker.setPersistent(true);
         Path dir = dataDir.resolve("broker").toAbsolutePath();
         broker.setDataDirectoryFile(dir.toFile());

@@ -68,21 +68,27 @@ public final class ResultPublisher {
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
-        template.send(EVENTS, ExchangePattern.InOnly, out -> {
+        Exchange event = template.send(EVENTS, ExchangePattern.InOnly, out -> {
             out.getIn().setBody(json);
             out.getIn().setHeader("b2i_brief_id", result.briefId());
             out.getIn().setHeader("b2i_status", result.status());
         });
+        if (event.getException() != null) {
+            LOG.warn("brief {}: the result event could not be sent to queue images: {}", result.briefId(), event.getException().getMessage());
+        }
         Object replyTo = exchange.getMessage().getHeader("JMSReplyTo");
         if (replyTo != null) {
             Object correlation = exchange.getMessage().getHeader("JMSCorrelationID");
             Object messageId = exchange.getMessage().getHeader("JMSMessageID");
-            template.send(EVENTS, ExchangePattern.InOnly, out -> {
+            Exchange sent = template.send(EVENTS, ExchangePattern.InOnly, out -> {
                 out.getIn().setBody(json);
                 out.getIn().setHeaders(Map.of("CamelJmsDestination", replyTo,
                         "JMSCorrelationID", correlation != null ? correlation : messageId,
                         "b2i_brief_id", result.briefId(), "b2i_status", result.status()));
             });
+            if (sent.getException() != null) {
+                LOG.warn("brief {}: the reply to {} could not be sent: {}", result.briefId(), replyTo, sent.getException().getMessage());
+            }
         }
     }
 }
