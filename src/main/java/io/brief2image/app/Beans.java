@@ -14,6 +14,7 @@ import io.brief2image.expansion.ExpansionStage;
 import io.brief2image.guidelines.GuidelinePolicy;
 import io.brief2image.guidelines.GuidelineStage;
 import io.brief2image.guidelines.Guidelines;
+import io.brief2image.ops.Budget;
 import io.brief2image.ops.PipelineMetrics;
 import io.brief2image.ops.Progress;
 import io.brief2image.ops.QueueDepth;
@@ -108,7 +109,8 @@ public final class Beans implements CamelConfiguration {
         }
         ProducerTemplate template = context.createProducerTemplate();
         OutboxWriter outbox = new OutboxWriter(settings.outbox(), partials, clock);
-        Ledger ledger = new Ledger(settings.data(), settings.outbox(), partials);
+        Ledger ledger = new Ledger(settings.data(), settings.outbox(), partials,
+                java.time.Duration.ofSeconds((long) settings.requestTimeoutSeconds() * Math.max(1, settings.maxAttempts())));
         DuplicateGate duplicates = new DuplicateGate(ledger);
         ResultPublisher results = new ResultPublisher(ledger, metrics, progress, template);
         Guidelines guidelines = new Guidelines(settings.guidelinesLocation().startsWith("classpath:")
@@ -137,6 +139,9 @@ public final class Beans implements CamelConfiguration {
         ProviderCalls calls = new ProviderCalls(gate, settings.maxAttempts(), settings.retryBaseMillis(), metrics);
         Optional<CaptionWriter> gpt = Optional.empty();
 
+        Budget budget = new Budget(settings.data(), partials, clock, settings.dailyBudgetUsd());
+        registry.bind("budget", budget);
+        registry.bind("budgetState", budget);
         registry.bind("pipelineMetrics", metrics);
         registry.bind("progress", progress);
         registry.bind("modelTable", models);
@@ -145,7 +150,7 @@ public final class Beans implements CamelConfiguration {
         registry.bind("duplicates", duplicates);
         registry.bind("guidelines", new GuidelineStage(guidelines, outbox, models));
         registry.bind("expansion", new ExpansionStage(guidelines, ExpansionRules.load("classpath:expansion.yaml"), gpt, outbox::imageFile));
-        registry.bind("renderer", new Renderer(new ProviderRegistry(providers, provider), calls, partials));
+        registry.bind("renderer", new Renderer(new ProviderRegistry(providers, provider), calls, partials, budget::spend));
         registry.bind("providerReply", new ProviderReplyProcessor());
         registry.bind("outbox", outbox);
         registry.bind("results", results);

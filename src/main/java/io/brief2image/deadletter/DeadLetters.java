@@ -60,7 +60,7 @@ public final class DeadLetters {
     public void fromPipeline(Exchange exchange) {
         BriefFailure failure = failureOf(exchange);
         String briefId = exchange.getProperty(BriefIntake.BRIEF_ID, String.class);
-        duplicates.release(exchange, briefId);
+        duplicates.release(exchange);
         Source source = exchange.getProperty(BriefIntake.SOURCE, Source.class);
         if (source == null) {
             Envelope envelope = Envelope.of(exchange.getMessage().getHeaders());

@@ -30,9 +30,10 @@ public final class DuplicateGate {
     }
 
     /** A failed brief gives its id back, so a corrected brief with the same id can run. */
-    public void release(Exchange exchange, String briefId) {
-        if (exchange.getProperty(CLAIMED, false, Boolean.class)) {
-            ledger.release(briefId);
+    public void release(Exchange exchange) {
+        Brief brief = exchange.getProperty(io.brief2image.brief.BriefIntake.BRIEF, Brief.class);
+        if (brief != null && exchange.getProperty(CLAIMED, false, Boolean.class)) {
+            ledger.abandon(brief);
         }
     }
 }

@@ -10,28 +10,37 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashSet;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The memory of what was done, kept under the data folder so it survives restarts: a redelivered
- * or re-dropped brief is answered from here instead of being rendered (and billed) again.
+ * The memory of what was done, kept under the data folder so it survives restarts. A brief is
+ * marked {@code started} before anything is paid for and {@code done} with its result after the
+ * outbox is written: a redelivered or re-dropped brief is answered from here instead of being
+ * rendered (and billed) again, and a brief cut off by a crash is simply made again.
  */
 public final class Ledger {
 
-    public record Entry(String fingerprint, BriefResult result) {
+    public static final String STARTED = "started";
+    public static final String DONE = "done";
+
+    public record Entry(String fingerprint, String status, BriefResult result) {
     }
 
     private final Path dir;
     private final Path outbox;
     private final PartialFiles partials;
-    private final Set<String> inProgress = ConcurrentHashMap.newKeySet();
+    private final Duration waitForTwin;
+    /** Ids being made by this process; a twin of one of them waits for it instead of racing it. */
+    private final Set<String> inProgress = new HashSet<>();
 
-    public Ledger(Path dataDir, Path outbox, PartialFiles partials) {
+    public Ledger(Path dataDir, Path outbox, PartialFiles partials, Duration waitForTwin) {
         this.dir = dataDir.resolve("ledger");
         this.outbox = outbox;
         this.partials = partials;
+        this.waitForTwin = waitForTwin;
         try {
             Files.createDirectories(dir);
         } catch (IOException e) {
@@ -44,37 +53,72 @@ public final class Ledger {
      * when another brief owns the id, unless this one says {@code replace}.
      */
     public Optional<BriefResult> admit(Brief brief) {
-        Optional<Entry> earlier = read(brief.id());
-        if (earlier.isPresent() && earlier.get().fingerprint().equals(brief.fingerprint())) {
-            BriefResult previous = earlier.get().result();
-            return Optional.of(BriefResult.done(previous.briefId(), previous.images(), brief.source(), true));
+        claimOrWait(brief.id());
+        try {
+            Optional<Entry> earlier = read(brief.id());
+            boolean sameBrief = earlier.isPresent() && earlier.get().fingerprint().equals(brief.fingerprint());
+            if (sameBrief && DONE.equals(earlier.get().status())) {
+                release(brief.id());
+                BriefResult previous = earlier.get().result();
+                return Optional.of(BriefResult.done(previous.briefId(), previous.images(), brief.source(), true));
+            }
+            boolean used = !sameBrief && (earlier.isPresent() || Files.isDirectory(outbox.resolve(brief.id())));
+            if (used && !brief.replace()) {
+                throw new BriefFailure("duplicate", "id '" + brief.id() + "' already used: another brief with this id already has images"
+                        + " in the outbox. Give this brief a new id, or add \"replace\": true to overwrite them.");
+            }
+            write(brief.id(), new Entry(brief.fingerprint(), STARTED, null));
+            return Optional.empty();
+        } catch (RuntimeException e) {
+            release(brief.id());
+            throw e;
         }
-        boolean used = earlier.isPresent() || Files.isDirectory(outbox.resolve(brief.id()));
-        if (used && !brief.replace()) {
-            throw new BriefFailure("duplicate", "id '" + brief.id() + "' already used: another brief with this id already has images"
-                    + " in the outbox. Give this brief a new id, or add \"replace\": true to overwrite them.");
-        }
-        if (!inProgress.add(brief.id())) {
-            throw new BriefFailure("duplicate", "id '" + brief.id() + "' already used: another brief with this id is being made right now."
-                    + " Give this brief a new id.");
-        }
-        return Optional.empty();
     }
 
     public void record(Brief brief, BriefResult result) {
         try {
-            AtomicFiles.write(partials.next(), Json.MAPPER.writeValueAsBytes(new Entry(brief.fingerprint(), result)), file(brief.id()));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            write(brief.id(), new Entry(brief.fingerprint(), DONE, result));
         } finally {
-            inProgress.remove(brief.id());
+            release(brief.id());
         }
     }
 
-    public void release(String briefId) {
-        if (briefId != null) {
-            inProgress.remove(briefId);
+    /** A brief that failed gives up its claim, so a corrected brief can use the id. */
+    public void abandon(Brief brief) {
+        try {
+            Optional<Entry> entry = read(brief.id());
+            if (entry.isPresent() && STARTED.equals(entry.get().status()) && entry.get().fingerprint().equals(brief.fingerprint())) {
+                Files.deleteIfExists(file(brief.id()));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            release(brief.id());
         }
+    }
+
+    public synchronized void release(String briefId) {
+        if (briefId != null && inProgress.remove(briefId)) {
+            notifyAll();
+        }
+    }
+
+    private synchronized void claimOrWait(String id) {
+        long deadline = System.nanoTime() + waitForTwin.toNanos();
+        while (inProgress.contains(id)) {
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                throw new BriefFailure("duplicate", "id '" + id + "' is being made by another brief right now and it did not finish in "
+                        + waitForTwin.toMinutes() + " minutes; submit this brief again later or give it a new id.");
+            }
+            try {
+                wait(Math.max(1, left / 1_000_000));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new BriefFailure("duplicate", "the service stopped while this brief waited for its twin");
+            }
+        }
+        inProgress.add(id);
     }
 
     public Optional<Entry> read(String id) {
@@ -86,6 +130,14 @@ public final class Ledger {
             return Optional.of(Json.MAPPER.readValue(file.toFile(), Entry.class));
         } catch (IOException e) {
             return Optional.empty();
+        }
+    }
+
+    private void write(String id, Entry entry) {
+        try {
+            AtomicFiles.write(partials.next(), Json.MAPPER.writeValueAsBytes(entry), file(id));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

@@ -42,7 +42,7 @@ public final class ProviderCalls {
         for (int n = 1; ; n++) {
             long started = System.nanoTime();
             try {
-                metrics.rateLimitWait(gate.enter(images));
+                metrics.rateLimitWait(gate.enter(images).waited());
                 started = System.nanoTime();
                 T value;
                 try {

@@ -21,8 +21,12 @@ public final class ProviderGate {
         this.spacingNanos = imagesPerMinute > 0 ? 60_000_000_000L / imagesPerMinute : 0;
     }
 
-    /** Blocks until this request may start; returns how long it waited (for the rate-limit metric). */
-    public Duration enter(int images) throws InterruptedException {
+    /** When a request was scheduled to start and how long it waited for its slot and its turn. */
+    public record Admission(long startNanos, Duration waited) {
+    }
+
+    /** Blocks until this request may start. */
+    public Admission enter(int images) throws InterruptedException {
         long begin = System.nanoTime();
         slots.acquire();
         long startAt;
@@ -36,7 +40,7 @@ public final class ProviderGate {
             java.util.concurrent.TimeUnit.NANOSECONDS.sleep(waitNanos);
         }
         inFlight.incrementAndGet();
-        return Duration.ofNanos(System.nanoTime() - begin);
+        return new Admission(startAt, Duration.ofNanos(System.nanoTime() - begin));
     }
 
     public void leave() {

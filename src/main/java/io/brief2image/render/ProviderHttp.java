@@ -48,7 +48,7 @@ public final class ProviderHttp {
         exchange.setProperty(HANDLER, (ReplyHandler<Object>) (in, headers) -> {
             int status = ((Number) headers.get(Exchange.HTTP_RESPONSE_CODE)).intValue();
             if (status / 100 != 2) {
-                throw errorOf(status, in, headers);
+                throw errorOf(status, in, headers, apiKey);
             }
             return onSuccess.handle(in, headers);
         });
@@ -81,9 +81,13 @@ public final class ProviderHttp {
         return (T) exchange.getProperty(RESULT);
     }
 
-    private static ProviderHttpException errorOf(int status, InputStream in, Map<String, Object> headers) throws IOException {
+    private static ProviderHttpException errorOf(int status, InputStream in, Map<String, Object> headers, String apiKey) throws IOException {
         byte[] raw = in == null ? new byte[0] : in.readNBytes(MAX_ERROR_BODY);
         String text = new String(raw, StandardCharsets.UTF_8);
+        if (!apiKey.isBlank()) {
+            // a server that echoes the key back must not make it reach a dead letter or a log
+            text = text.replace(apiKey, "[redacted]");
+        }
         String code = null;
         String message = text.isBlank() ? "HTTP " + status : text.strip();
         String param = null;

@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.DoubleConsumer;
 
 /**
  * Makes the images of a plan. Tasks that share a prompt go in one call where the provider and the
@@ -19,11 +20,13 @@ public final class Renderer {
     private final ProviderRegistry providers;
     private final ProviderCalls calls;
     private final PartialFiles partials;
+    private final DoubleConsumer spend;
 
-    public Renderer(ProviderRegistry providers, ProviderCalls calls, PartialFiles partials) {
+    public Renderer(ProviderRegistry providers, ProviderCalls calls, PartialFiles partials, DoubleConsumer spend) {
         this.providers = providers;
         this.calls = calls;
         this.partials = partials;
+        this.spend = spend;
     }
 
     public RenderedBrief render(RenderPlan plan) {
@@ -48,7 +51,10 @@ public final class Renderer {
         ProviderCalls.Attempted<ProviderResult> attempted = calls.call(provider.name() + " " + plan.brief().model().id(),
                 group.size(), () -> provider.generate(request, partials::next));
         ProviderResult result = attempted.value();
-        double cost = CostEstimate.of(plan.brief().model(), result.usage(), first.quality(), group.size()) / group.size();
+        double callCost = CostEstimate.of(plan.brief().model(), result.usage(), first.quality(), group.size());
+        // paid as soon as the provider answered, even if the brief fails later
+        spend.accept(callCost);
+        double cost = callCost / group.size();
         List<RenderedImage> images = new ArrayList<>();
         for (int i = 0; i < group.size(); i++) {
             ImageTask task = group.get(i);
