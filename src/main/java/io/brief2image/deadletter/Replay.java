@@ -46,15 +46,10 @@ public final class Replay {
 
     public List<Moved> run() throws IOException {
         List<Moved> moved = new ArrayList<>();
-        Set<String> requeued = new HashSet<>();
         if (broker != null) {
-            requeueDlq(moved, requeued);
+            requeueDlq(moved);
         }
-        List<Path> reports;
-        try (Stream<Path> files = Files.list(failedDir)) {
-            reports = files.filter(f -> f.getFileName().toString().endsWith(".error.json")).sorted().toList();
-        }
-        for (Path report : reports) {
+        for (Path report : reports()) {
             String name = report.getFileName().toString();
             Path original = report.resolveSibling(name.substring(0, name.length() - ".error.json".length()));
             JsonNode error = Json.MAPPER.readTree(report.toFile());
@@ -65,10 +60,8 @@ public final class Replay {
                 continue;
             }
             if ("jms".equals(channel)) {
-                if (requeued.contains(briefId)) {
-                    Files.deleteIfExists(original);
-                    Files.deleteIfExists(report);
-                } else if (broker != null && Files.exists(original)) {
+                // not on briefs.DLQ any more (e.g. the broker was replaced): requeue from the file
+                if (broker != null && Files.exists(original)) {
                     send(Files.readString(original), error, briefId);
                     Files.delete(original);
                     Files.delete(report);
@@ -87,31 +80,59 @@ public final class Replay {
         return moved;
     }
 
-    private void requeueDlq(List<Moved> moved, Set<String> requeued) {
+    private List<Path> reports() throws IOException {
+        try (Stream<Path> files = Files.list(failedDir)) {
+            return files.filter(f -> f.getFileName().toString().endsWith(".error.json")).sorted().toList();
+        }
+    }
+
+    /**
+     * Moves briefs.DLQ back onto briefs in one transaction. The files of those briefs are removed
+     * first, so a brief that fails again right away writes a fresh dead letter that stays.
+     */
+    private void requeueDlq(List<Moved> moved) {
         try (Connection connection = broker.createConnection()) {
             connection.start();
             Session session = connection.createSession(true, Session.SESSION_TRANSACTED);
             MessageConsumer consumer = session.createConsumer(session.createQueue("briefs.DLQ"));
             MessageProducer producer = session.createProducer(session.createQueue("briefs"));
             producer.setDeliveryMode(DeliveryMode.PERSISTENT);
+            List<Message> parked = new ArrayList<>();
             Message message;
             while ((message = consumer.receive(500)) != null) {
-                TextMessage copy = session.createTextMessage(((TextMessage) message).getText());
-                Enumeration<?> names = message.getPropertyNames();
+                parked.add(message);
+            }
+            Set<String> ids = new HashSet<>();
+            for (Message m : parked) {
+                ids.add(m.getStringProperty("b2i_brief_id"));
+            }
+            removeJmsFiles(ids);
+            for (Message m : parked) {
+                TextMessage copy = session.createTextMessage(((TextMessage) m).getText());
+                Enumeration<?> names = m.getPropertyNames();
                 while (names.hasMoreElements()) {
                     String name = (String) names.nextElement();
                     if (name.startsWith("b2i_") && !name.startsWith("b2i_error") && !name.equals("b2i_attempts") && !name.equals("b2i_http_status")) {
-                        copy.setObjectProperty(name, message.getObjectProperty(name));
+                        copy.setObjectProperty(name, m.getObjectProperty(name));
                     }
                 }
                 producer.send(copy);
-                String id = message.getStringProperty("b2i_brief_id");
-                requeued.add(id);
-                moved.add(new Moved("requeued", "queue briefs.DLQ (" + id + ")", "queue briefs"));
+                moved.add(new Moved("requeued", "queue briefs.DLQ (" + m.getStringProperty("b2i_brief_id") + ")", "queue briefs"));
             }
             session.commit();
         } catch (Exception e) {
             moved.add(new Moved("not requeued", "queue briefs.DLQ", "broker unreachable: " + e.getMessage()));
+        }
+    }
+
+    private void removeJmsFiles(Set<String> briefIds) throws IOException {
+        for (Path report : reports()) {
+            JsonNode error = Json.MAPPER.readTree(report.toFile());
+            if ("jms".equals(error.path("source").path("channel").asText()) && briefIds.contains(error.path("brief_id").asText())) {
+                String name = report.getFileName().toString();
+                Files.deleteIfExists(report.resolveSibling(name.substring(0, name.length() - ".error.json".length())));
+                Files.delete(report);
+            }
         }
     }
 
