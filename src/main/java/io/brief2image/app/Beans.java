@@ -9,6 +9,9 @@ import io.brief2image.deadletter.DeadLetters;
 import io.brief2image.dedupe.DuplicateGate;
 import io.brief2image.dedupe.Ledger;
 import io.brief2image.expansion.CaptionWriter;
+import io.brief2image.expansion.ChatCompletions;
+import io.brief2image.expansion.ExpansionMode;
+import io.brief2image.expansion.GptCaptionWriter;
 import io.brief2image.expansion.ExpansionRules;
 import io.brief2image.expansion.ExpansionStage;
 import io.brief2image.guidelines.GuidelinePolicy;
@@ -35,6 +38,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -135,7 +139,10 @@ public final class Beans implements CamelConfiguration {
         ProviderGate gate = new ProviderGate(settings.concurrency(), settings.imagesPerMinute());
         registry.bind("providerGate", gate);
         ProviderCalls calls = new ProviderCalls(gate, settings.maxAttempts(), settings.retryBaseMillis(), metrics);
-        Optional<CaptionWriter> gpt = Optional.empty();
+        Optional<CaptionWriter> gpt = settings.expansionMode() == ExpansionMode.GPT
+                ? Optional.of(new GptCaptionWriter(new ChatCompletions(providerHttp, settings.baseUrl()), settings.expansionModel(),
+                        models.find(settings.model()).orElseThrow().maxPromptChars(), Duration.ofMillis(settings.retryBaseMillis())))
+                : Optional.empty();
 
         registry.bind("pipelineMetrics", metrics);
         registry.bind("progress", progress);
