@@ -132,7 +132,8 @@ public final class Beans implements CamelConfiguration {
             }, true, true);
             registry.bind("offlineServer", offline);
             providers.put("offline", new OpenAiImagesProvider(new ProviderHttp(template, ""), offline.baseUrl(), "offline", true));
-            LOG.warn("*** No OPENAI_API_KEY: using the OFFLINE image provider on {} - images are previews, not AI renders ***", offline.baseUrl());
+            LOG.warn("*** {}: using the OFFLINE image provider on {} - images are previews, not AI renders ***",
+                    settings.hasApiKey() ? "provider=offline" : "No OPENAI_API_KEY", offline.baseUrl());
         } else {
             providers.put("openai", new OpenAiImagesProvider(providerHttp, settings.baseUrl(), "openai", false));
         }

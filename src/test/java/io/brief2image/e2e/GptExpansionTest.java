@@ -42,6 +42,7 @@ class GptExpansionTest {
     static RunningApp app;
     static ChatStandIn chatServer;
     static final List<Pattern> FORBIDDEN = forbiddenNames();
+    static final String KEY = "sk-test-e2e-expansion-0000";
 
     @BeforeAll
     static void start() {
@@ -59,16 +60,27 @@ class GptExpansionTest {
         stubs.stubFor(chat().withRequestBody(matchingJsonPath("$.response_format.json_schema.name", equalTo("tune")))
                 .willReturn(tunedPrompt("Photo of a blue bicycle leaning on a whitewashed wall, low morning sun, long shadows")));
         app = new RunningApp(root)
-                .set("openai-api-key", "sk-test-e2e-expansion-0000")
+                .set("openai-api-key", KEY)
                 .set("openai-base-url", chatServer.baseUrl())
                 .set("provider", "offline")
                 .start();
     }
 
     @AfterAll
-    static void stop() {
+    static void stop() throws Exception {
         app.close();
+        // the key went out as a bearer header on every chat call, and nowhere else
+        assertThat(chatServer.requests()).isNotEmpty().allSatisfy(r -> assertThat(r.getHeader("Authorization")).isEqualTo("Bearer " + KEY));
         chatServer.close();
+        Path log = Path.of("target", "test.log");
+        if (Files.exists(log)) {
+            assertThat(Files.readString(log)).doesNotContain(KEY);
+        }
+        try (Stream<Path> files = Files.walk(root)) {
+            for (Path file : files.filter(Files::isRegularFile).filter(f -> f.toString().endsWith(".json")).toList()) {
+                assertThat(Files.readString(file)).as(file.toString()).doesNotContain(KEY);
+            }
+        }
     }
 
     private static MappingBuilder captionsFor(String word) {
