@@ -9,6 +9,9 @@ import io.brief2image.deadletter.DeadLetters;
 import io.brief2image.dedupe.DuplicateGate;
 import io.brief2image.dedupe.Ledger;
 import io.brief2image.expansion.CaptionWriter;
+import io.brief2image.expansion.ChatCompletions;
+import io.brief2image.expansion.ExpansionMode;
+import io.brief2image.expansion.GptCaptionWriter;
 import io.brief2image.expansion.ExpansionRules;
 import io.brief2image.expansion.ExpansionStage;
 import io.brief2image.guidelines.GuidelinePolicy;
@@ -36,6 +39,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -130,14 +134,18 @@ public final class Beans implements CamelConfiguration {
             }, true, true);
             registry.bind("offlineServer", offline);
             providers.put("offline", new OpenAiImagesProvider(new ProviderHttp(template, ""), offline.baseUrl(), "offline", true));
-            LOG.warn("*** No OPENAI_API_KEY: using the OFFLINE image provider on {} - images are previews, not AI renders ***", offline.baseUrl());
+            LOG.warn("*** {}: using the OFFLINE image provider on {} - images are previews, not AI renders ***",
+                    settings.hasApiKey() ? "provider=offline" : "No OPENAI_API_KEY", offline.baseUrl());
         } else {
             providers.put("openai", new OpenAiImagesProvider(providerHttp, settings.baseUrl(), "openai", false));
         }
         ProviderGate gate = new ProviderGate(settings.concurrency(), settings.imagesPerMinute());
         registry.bind("providerGate", gate);
         ProviderCalls calls = new ProviderCalls(gate, settings.maxAttempts(), settings.retryBaseMillis(), metrics);
-        Optional<CaptionWriter> gpt = Optional.empty();
+        Optional<CaptionWriter> gpt = settings.expansionMode() == ExpansionMode.GPT
+                ? Optional.of(new GptCaptionWriter(new ChatCompletions(providerHttp, settings.baseUrl()), settings.expansionModel(),
+                        models.find(settings.model()).orElseThrow().maxPromptChars(), Duration.ofMillis(settings.retryBaseMillis())))
+                : Optional.empty();
 
         Budget budget = new Budget(settings.data(), partials, clock, settings.dailyBudgetUsd());
         registry.bind("budget", budget);

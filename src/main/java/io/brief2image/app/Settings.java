@@ -1,5 +1,6 @@
 package io.brief2image.app;
 
+import io.brief2image.expansion.ExpansionMode;
 import java.nio.file.Path;
 import java.util.function.Function;
 
@@ -15,7 +16,8 @@ public record Settings(
         int concurrency, int imagesPerMinute, int requestTimeoutSeconds, int maxAttempts, long retryBaseMillis,
         long maxBriefBytes, double dailyBudgetUsd, long inboxQuietMillis,
         int httpPort, String adminToken,
-        long offlineLatencyMillis, int offlineImageBytes) {
+        long offlineLatencyMillis, int offlineImageBytes,
+        String expansion) {
 
     public static Settings from(Function<String, String> lookup) {
         Function<String, String> get = key -> {
@@ -33,7 +35,8 @@ public record Settings(
                 intOf(get, "max-attempts"), longOf(get, "retry-base-ms"),
                 longOf(get, "max-brief-bytes"), doubleOf(get, "daily-budget-usd"), longOf(get, "inbox-quiet-ms"),
                 intOf(get, "http-port"), get.apply("admin-token"),
-                longOf(get, "offline.latency-ms"), intOf(get, "offline.image-bytes"));
+                longOf(get, "offline.latency-ms"), intOf(get, "offline.image-bytes"),
+                get.apply("expansion"));
     }
 
     public boolean hasApiKey() {
@@ -50,6 +53,11 @@ public record Settings(
             return provider;
         }
         return hasApiKey() ? "openai" : "offline";
+    }
+
+    /** Captions from the chat model or the rules; {@code auto} = the chat model when a key is set. */
+    public ExpansionMode expansionMode() {
+        return ExpansionMode.resolve(expansion, hasApiKey());
     }
 
     private static String stripSlash(String url) {
@@ -82,7 +90,7 @@ public record Settings(
     @Override
     public String toString() {
         return "Settings[inbox=" + inbox + ", outbox=" + outbox + ", provider=" + effectiveProvider()
-                + ", model=" + model + ", broker=" + (embeddedBroker() ? "embedded" : brokerUrl)
+                + ", model=" + model + ", expansion=" + expansionMode().name().toLowerCase(java.util.Locale.ROOT) + ", broker=" + (embeddedBroker() ? "embedded" : brokerUrl)
                 + ", concurrency=" + concurrency + ", apiKey=" + (hasApiKey() ? "set" : "unset") + "]";
     }
 }

@@ -8,6 +8,7 @@ import io.brief2image.brief.BriefValidator;
 import io.brief2image.brief.ModelTable;
 import io.brief2image.brief.Source;
 import io.brief2image.deadletter.BriefFailure;
+import io.brief2image.expansion.ExpansionMode;
 import io.brief2image.guidelines.GuidelineBlockedException;
 import io.brief2image.guidelines.GuidelinePolicy;
 import io.brief2image.guidelines.Guidelines;
@@ -21,6 +22,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * Checks briefs the way the pipeline would, without calling any API: errors (exit 1), the guideline
@@ -35,7 +37,8 @@ final class Lint {
     private final ModelTable models = ModelTable.load(LintSettings.get("models", "classpath:models.yaml"));
     private final BriefValidator validator = new BriefValidator(models, LintSettings.get("model", "gpt-image-1"));
     private final Guidelines guidelines;
-    private final boolean gptConfigured = !LintSettings.env("OPENAI_API_KEY").isBlank();
+    private final boolean gptConfigured = ExpansionMode.resolve(LintSettings.get("expansion", "auto"),
+            !LintSettings.env("OPENAI_API_KEY").isBlank()) == ExpansionMode.GPT;
 
     Lint(PrintStream out) {
         this.out = out;
@@ -95,8 +98,11 @@ final class Lint {
 
     private List<String> warnings(Brief brief, Screened screened) {
         List<String> warnings = new ArrayList<>(brief.warnings());
-        guidelines.negationsLeft(screened.text()).forEach(n -> warnings.add("negation left in the prompt: '" + n
-                + "' (image models tend to draw what is negated; say what should be there instead)"));
+        // the guidelines rewrite the negations they can; the rest stays and tends to be drawn anyway
+        Stream.concat(guidelines.negationsLeft(screened.text()).stream(), guidelines.negationsUnhandled(screened.text()).stream())
+                .distinct()
+                .forEach(n -> warnings.add("negation left in the prompt: '" + n
+                        + "' (image models tend to draw what is negated; say what should be there instead)"));
         int length = brief.prompt().codePointCount(0, brief.prompt().length());
         int limit = brief.model().maxPromptChars();
         if (length * 100L >= (long) limit * NEAR_LIMIT_PERCENT) {
@@ -108,7 +114,7 @@ final class Lint {
                     + " are mostly ignored by image models - describe the scene in sentences");
         }
         if (!gptConfigured && brief.expand() && looksNonEnglish(brief.prompt())) {
-            warnings.add("the prompt does not look English and no GPT expansion is configured (no OPENAI_API_KEY),"
+            warnings.add("the prompt does not look English and no GPT expansion is configured (no OPENAI_API_KEY, or expansion=rules),"
                     + " so it will not be translated; image models follow English best");
         }
         return warnings;

@@ -86,6 +86,14 @@ public final class Guidelines {
         return negations.remaining(TextTidy.collapseWhitespace(text));
     }
 
+    /**
+     * Negating words still in a text that no rule rewrites ("not bright", "never crowded"): image
+     * models tend to draw them anyway, so lint asks for a positive wording.
+     */
+    public List<String> negationsUnhandled(String text) {
+        return negations.unhandled(TextTidy.collapseWhitespace(text));
+    }
+
     public int maxImages() {
         return policy.maxImages();
     }

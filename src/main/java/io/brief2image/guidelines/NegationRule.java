@@ -22,6 +22,7 @@ final class NegationRule implements TextRule {
     private final Pattern generic;
     private final Pattern exceptions;
     private final Pattern listGap;
+    private final Pattern lintCue;
     private final NegationRules rules;
     private final QuotedTextGuard guard;
     private final TextEditor editor;
@@ -40,6 +41,9 @@ final class NegationRule implements TextRule {
         this.generic = Pattern.compile(lead + "(?<neg>" + PhrasePattern.alternation(rules.cues()) + "\\s+(?<obj>" + object + "))",
                 PhrasePattern.FLAGS);
         this.exceptions = PhrasePattern.anyOf(rules.exceptions());
+        // the cue with up to three following words, so a warning can quote it
+        this.lintCue = rules.lintCues().isEmpty() ? null : Pattern.compile("(?<neg>" + PhrasePattern.alternation(rules.lintCues())
+                + ")(?:\\s+" + WORD + "){0,3}", PhrasePattern.FLAGS);
         this.listGap = Pattern.compile("\\s*" + PhrasePattern.alternation(rules.listSeparators()) + "\\s*", PhrasePattern.FLAGS);
     }
 
@@ -69,6 +73,28 @@ final class NegationRule implements TextRule {
         genericClauses(text).stream()
                 .filter(c -> !TextSpan.anyOverlaps(knownSpans, c.start(), c.end()))
                 .forEach(c -> found.add(c.negation()));
+        return found;
+    }
+
+    /** Negating words no rewrite handles, outside quoted text, each with the words after it. */
+    List<String> unhandled(String text) {
+        List<String> found = new ArrayList<>();
+        if (lintCue == null) {
+            return found;
+        }
+        List<TextSpan> skip = new ArrayList<>(guard.protectedSpans(text));
+        Matcher ex = exceptions.matcher(text);
+        while (ex.find()) {
+            skip.add(new TextSpan(ex.start(), ex.end()));
+        }
+        Matcher m = lintCue.matcher(text);
+        int from = 0;
+        while (m.find(from)) {
+            if (!TextSpan.anyOverlaps(skip, m.start("neg"), m.end("neg"))) {
+                found.add(m.group());
+            }
+            from = m.end("neg");
+        }
         return found;
     }
 

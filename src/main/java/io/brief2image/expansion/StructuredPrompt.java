@@ -1,0 +1,40 @@
+package io.brief2image.expansion;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.brief2image.app.ResourceLocation;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * A system prompt and the JSON schema its reply must follow, kept as versioned resources so the
+ * wording can change without a code change.
+ */
+public record StructuredPrompt(String schemaName, String systemPrompt, JsonNode schema) {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    public static final String CAPTIONS = "captions";
+    public static final String TUNE = "tune";
+
+    /** {@code prompts/<system>.md} and {@code prompts/<schemaName>.schema.json} from the classpath. */
+    public static StructuredPrompt load(String schemaName, String system) {
+        String promptLocation = "classpath:prompts/" + system + ".md";
+        String schemaLocation = "classpath:prompts/" + schemaName + ".schema.json";
+        try (InputStream prompt = ResourceLocation.open(promptLocation); InputStream schema = ResourceLocation.open(schemaLocation)) {
+            return new StructuredPrompt(schemaName, new String(prompt.readAllBytes(), StandardCharsets.UTF_8).strip(), JSON.readTree(schema));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + promptLocation + " or " + schemaLocation, e);
+        }
+    }
+
+    public static StructuredPrompt captions() {
+        return load(CAPTIONS, "expansion-system");
+    }
+
+    public static StructuredPrompt tune() {
+        return load(TUNE, "tune-system");
+    }
+}

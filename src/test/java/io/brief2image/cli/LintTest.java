@@ -1,0 +1,168 @@
+package io.brief2image.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code brief2image lint FILE…}: errors name the field, guideline rewrites are previewed, warnings are useful. */
+class LintTest {
+
+    @TempDir
+    Path dir;
+    private final ByteArrayOutputStream captured = new ByteArrayOutputStream();
+    private PrintStream originalOut;
+
+    @BeforeEach
+    void captureOut() {
+        originalOut = System.out;
+        System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
+        // independent of whether the machine running the tests has an OPENAI_API_KEY
+        System.setProperty("brief2image.expansion", "rules");
+    }
+
+    @AfterEach
+    void restoreOut() {
+        System.setOut(originalOut);
+        System.clearProperty("brief2image.expansion");
+    }
+
+    private record Outcome(int exit, String out) {
+    }
+
+    private Outcome lint(String... namesAndContents) throws IOException {
+        String[] args = new String[1 + namesAndContents.length / 2];
+        args[0] = "lint";
+        for (int i = 0; i < namesAndContents.length; i += 2) {
+            Path file = dir.resolve(namesAndContents[i]);
+            Files.writeString(file, namesAndContents[i + 1]);
+            args[1 + i / 2] = file.toString();
+        }
+        int exit = Brief2Image.run(args);
+        return new Outcome(exit, captured.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void goodBriefPassesAndPreviewsTheGuidelineRewrites() throws IOException {
+        Outcome result = lint("poster.json", """
+                {"prompt": "a city skyline at night in the style of Andy Warhol", "n": 2}""");
+        assertThat(result.exit()).isZero();
+        assertThat(result.out())
+                .contains("ok: id poster, model gpt-image-1, 2 image(s)")
+                .contains("guideline artists: replaced 'in the style of Andy Warhol'")
+                .contains("pop-art")
+                .contains("1 file(s), 0 error(s)")
+                .doesNotContain("ERROR");
+    }
+
+    @Test
+    void badBriefNamesTheFieldAndFails() throws IOException {
+        Outcome result = lint("bad.json", """
+                {"prompt": "a cat", "n": "two"}""");
+        assertThat(result.exit()).isNotZero();
+        assertThat(result.out()).contains("ERROR n:").contains("1 error(s)");
+    }
+
+    @Test
+    void oneBadBriefAmongGoodOnesFailsTheRun() throws IOException {
+        Outcome result = lint("good.json", "{\"prompt\": \"a lemon\"}", "nosize.json", "{\"prompt\": \"a lemon\", \"size\": \"huge\"}");
+        assertThat(result.exit()).isNotZero();
+        assertThat(result.out()).contains("ERROR size:").contains("2 file(s), 1 error(s)");
+    }
+
+    @Test
+    void blockedContentIsAnError() throws IOException {
+        Outcome result = lint("gore.json", "{\"prompt\": \"a gore scene\"}");
+        assertThat(result.exit()).isNotZero();
+        assertThat(result.out()).contains("ERROR guidelines:");
+    }
+
+    @Test
+    void negationsTheGuidelinesLeaveAreWarnings() throws IOException {
+        Outcome result = lint("street.json", """
+                {"prompt": "a quiet street, not bright, without the old red kettle, no people"}""");
+        assertThat(result.exit()).isZero();
+        assertThat(result.out())
+                // rewritten by the guidelines: previewed, not warned about
+                .contains("guideline negations: rephrased")
+                .doesNotContain("negation left in the prompt: 'no people")
+                // left by the guidelines: warned about
+                .contains("warning: negation left in the prompt: 'not bright'")
+                .contains("warning: negation left in the prompt: 'without the old red");
+    }
+
+    @Test
+    void quotedTextAndSetPhrasesAreNotNegations() throws IOException {
+        Outcome result = lint("sign.json", """
+                {"prompt": "a street sign that reads \\"No Parking\\", a shop that is no longer open"}""");
+        assertThat(result.out()).doesNotContain("negation left");
+    }
+
+    @Test
+    void promptNearTheModelLimitIsAWarning() throws IOException {
+        String prompt = "a small red boat on a calm lake ".repeat(950).strip();
+        Outcome result = lint("long.json", "{\"prompt\": \"" + prompt + "\"}");
+        assertThat(result.exit()).isZero();
+        assertThat(result.out()).containsPattern("warning: the prompt is \\d+ characters, near the limit of 32000 for gpt-image-1");
+    }
+
+    @Test
+    void promptOverTheModelLimitIsAnError() throws IOException {
+        Outcome result = lint("huge.json", "{\"prompt\": \"" + "boat ".repeat(7000) + "\"}");
+        assertThat(result.exit()).isNotZero();
+        assertThat(result.out()).contains("ERROR prompt:");
+    }
+
+    @Test
+    void manyCommaSeparatedDescriptorsAreAWarning() throws IOException {
+        String prompt = IntStream.rangeClosed(1, 35).mapToObj(i -> "detail" + i).collect(Collectors.joining(", "));
+        Outcome result = lint("tags.json", "{\"prompt\": \"" + prompt + "\"}");
+        assertThat(result.exit()).isZero();
+        assertThat(result.out()).contains("warning: 35 comma-separated descriptors");
+    }
+
+    @Test
+    void fewDescriptorsAreFine() throws IOException {
+        Outcome result = lint("short.txt", "a teapot, studio light, white background");
+        assertThat(result.exit()).isZero();
+        assertThat(result.out()).doesNotContain("warning");
+    }
+
+    @Test
+    void koreanPromptWithoutGptIsAWarning() throws IOException {
+        Outcome result = lint("cat.json", "{\"prompt\": \"창가에 앉은 고양이, 아침 햇살\"}");
+        assertThat(result.exit()).isZero();
+        assertThat(result.out()).contains("warning: the prompt does not look English and no GPT expansion is configured");
+    }
+
+    @Test
+    void koreanPromptWithGptConfiguredIsFine() throws IOException {
+        System.setProperty("brief2image.expansion", "gpt");
+        Outcome result = lint("cat.json", "{\"prompt\": \"창가에 앉은 고양이, 아침 햇살\"}");
+        assertThat(result.out()).doesNotContain("does not look English");
+    }
+
+    @Test
+    void unknownFieldIsAWarningNotAnError() throws IOException {
+        Outcome result = lint("colour.json", "{\"prompt\": \"a lemon\", \"colour\": \"yellow\"}");
+        assertThat(result.exit()).isZero();
+        assertThat(result.out()).contains("warning: unknown field 'colour'");
+    }
+
+    @Test
+    void spreadsheetRowsAreCheckedOneByOne() throws IOException {
+        Outcome result = lint("rows.csv", "prompt,n\na lemon,1\na pear,many\n");
+        assertThat(result.exit()).isNotZero();
+        assertThat(result.out()).contains("(rows-row1.csv)").contains("(rows-row2.csv)").contains("ERROR n:");
+    }
+}
