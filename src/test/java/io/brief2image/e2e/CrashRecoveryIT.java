@@ -1,0 +1,129 @@
+package io.brief2image.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.brief2image.render.offline.OfflineImageServer;
+import io.brief2image.render.offline.OfflineOptions;
+import io.brief2image.render.offline.RecordedRequest;
+import io.brief2image.testing.RunningApp;
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * kill -9 of the packaged service in the middle of a run, twice, then a restart with --once:
+ * every brief ends exactly once in the outbox, no partial file is visible, and only requests in
+ * flight at a crash are paid twice.
+ */
+class CrashRecoveryIT {
+
+    static final int BRIEFS = 40;
+    static final int CONCURRENCY = 4;
+
+    @TempDir
+    Path work;
+    OfflineImageServer server;
+
+    @AfterEach
+    void stop() {
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    @Test
+    void killedMidRunThenRestartedEveryBriefEndsExactlyOnce() throws Exception {
+        server = OfflineImageServer.start(OfflineOptions.defaults().withLatencyMillis(300));
+        Files.createDirectories(work.resolve("inbox"));
+        for (int i = 0; i < BRIEFS; i++) {
+            Files.writeString(work.resolve("inbox/crash-" + i + ".json"), "{\"prompt\": \"crash-" + i + " marker: a windmill\", \"n\": 1}");
+        }
+        Files.writeString(work.resolve("inbox/batch.csv"), "id,prompt,n\n" + Stream.iterate(0, i -> i + 1).limit(10)
+                .map(i -> "row-" + i + ",\"row-" + i + " marker: a barn\",1").collect(Collectors.joining("\n")) + "\n");
+        int total = BRIEFS + 10;
+
+        List<Integer> inFlightAtKill = new ArrayList<>();
+        for (int crash = 1; crash <= 2; crash++) {
+            Process service = launch(List.of(), "run-" + crash + ".log");
+            int doneBefore = done();
+            await().atMost(Duration.ofSeconds(90)).until(() -> done() >= doneBefore + 8 && requestedBriefs() > done());
+            service.destroyForcibly();
+            assertThat(service.waitFor(30, TimeUnit.SECONDS)).isTrue();
+            // briefs whose image was asked for but not yet written: the only ones that may be paid twice
+            inFlightAtKill.add(requestedBriefs() - done());
+        }
+
+        Process once = launch(List.of("--once"), "once.log");
+        assertThat(once.waitFor(180, TimeUnit.SECONDS)).as("--once finished").isTrue();
+        assertThat(once.exitValue()).as(Files.readString(work.resolve("once.log"))).isZero();
+
+        // every brief exactly once: one image and one sidecar in its own folder, nothing failed
+        List<Path> briefDirs;
+        try (Stream<Path> dirs = Files.list(work.resolve("outbox"))) {
+            briefDirs = dirs.toList();
+        }
+        assertThat(briefDirs).hasSize(total);
+        for (Path dir : briefDirs) {
+            try (Stream<Path> files = Files.list(dir)) {
+                assertThat(files.map(f -> f.getFileName().toString()).sorted().toList())
+                        .containsExactly(dir.getFileName() + "-1.json", dir.getFileName() + "-1.png");
+            }
+        }
+        assertThat(work.resolve("failed")).isEmptyDirectory();
+        assertThat(work.resolve("inbox")).isEmptyDirectory();
+        try (Stream<Path> all = Files.walk(work.resolve("outbox"))) {
+            assertThat(all.map(Path::toString)).noneMatch(name -> name.endsWith(".part") || name.contains("/."));
+        }
+        // billed twice only what was in flight at a crash
+        Map<String, Long> perBrief = server.requests().stream().filter(r -> r.prompt() != null)
+                .collect(Collectors.groupingBy(CrashRecoveryIT::briefOf, Collectors.counting()));
+        assertThat(perBrief).hasSize(total);
+        long repeated = perBrief.values().stream().mapToLong(n -> n - 1).sum();
+        assertThat(repeated).isLessThanOrEqualTo(inFlightAtKill.stream().mapToLong(Integer::longValue).sum());
+        assertThat(inFlightAtKill).allSatisfy(n -> assertThat(n).isLessThanOrEqualTo(CONCURRENCY));
+    }
+
+    private int requestedBriefs() {
+        return (int) server.requests().stream().filter(r -> r.prompt() != null).map(CrashRecoveryIT::briefOf).distinct().count();
+    }
+
+    private static String briefOf(RecordedRequest request) {
+        return request.prompt().substring(0, request.prompt().indexOf(" marker"));
+    }
+
+    private int done() {
+        try (Stream<Path> files = Files.walk(work.resolve("outbox"))) {
+            return (int) files.filter(f -> f.toString().endsWith(".json")).count();
+        } catch (IOException e) {
+            return 0;
+        }
+    }
+
+    private Process launch(List<String> extra, String log) throws IOException {
+        Path jar = Path.of("target/brief2image.jar").toAbsolutePath();
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx256m", "-jar", jar.toString()));
+        command.addAll(extra);
+        Function<String, List<String>> set = kv -> List.of("--set", kv);
+        for (String kv : List.of("provider=openai", "openai-base-url=" + server.baseUrl(), "openai-api-key=sk-test-crash",
+                "expansion=rules", "concurrency=" + CONCURRENCY, "inbox-quiet-ms=100", "retry-base-ms=50",
+                "http-port=" + RunningApp.freePort(), "broker-listen=tcp://127.0.0.1:" + RunningApp.freePort())) {
+            command.addAll(set.apply(kv));
+        }
+        return new ProcessBuilder(command).directory(work.toFile()).redirectErrorStream(true)
+                .redirectOutput(new File(work.toFile(), log)).start();
+    }
+}
