@@ -41,15 +41,19 @@ public record SdWebUiInfo(Long seed, List<Long> allSeeds) {
 
     /**
      * The seed of image {@code index} (0-based) of the batch: {@code all_seeds} when it lists it,
-     * else WebUI's rule {@code seed + index}, else what was asked (a concrete seed is used as given).
+     * else WebUI's rule {@code seed + index}, else what was asked (a concrete seed is used as given);
+     * null when the server was left to pick ({@code -1}) and did not say what it picked.
      */
-    public long seedOf(int index, long requestedFirstSeed) {
+    public Long seedOf(int index, long requestedFirstSeed) {
         if (index < allSeeds.size()) {
             return allSeeds.get(index);
         }
         if (seed != null) {
             return seed + index;
         }
-        return requestedFirstSeed < 0 ? null : requestedFirstSeed + index;
+        if (requestedFirstSeed < 0) {
+            return null;
+        }
+        return requestedFirstSeed + index;
     }
 }
