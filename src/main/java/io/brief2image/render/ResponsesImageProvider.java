@@ -72,6 +72,7 @@ public final class ResponsesImageProvider implements ImageProvider {
         }
         ObjectNode tool = body.putArray("tools").addObject();
         tool.put("type", "image_generation");
+        // named, so the image comes from the model the sidecar records, not the server's default
         tool.put("model", r.model().id());
         // only the fields the image model's row lists: GPT image models reject the rest
         putIfTaken(tool, r, "size", r.size());

@@ -51,7 +51,8 @@ class ResponsesProviderTest {
         app.drop("kite.json", "{\"prompt\": \"a kite over the dunes\", \"n\": 2, \"size\": \"wide\", \"quality\": \"low\"}");
         List<JsonNode> sidecars = app.awaitSidecars("kite", 2);
 
-        List<RecordedRequest> calls = server.requests().stream().filter(r -> r.path().equals("/v1/responses")).toList();
+        List<RecordedRequest> calls = server.requests().stream()
+                .filter(r -> r.path().equals("/v1/responses") && r.prompt().contains("kite over the dunes")).toList();
         assertThat(calls).hasSize(2);
         for (JsonNode sidecar : sidecars) {
             String imagePrompt = sidecar.path("image_prompt").asText();
@@ -75,6 +76,21 @@ class ResponsesProviderTest {
                 .containsEntry("quality", "low").containsEntry("output_format", "png")
                 .doesNotContainKeys("style", "response_format", "seed", "n");
         assertNoFileHoldsTheKey();
+    }
+
+    @Test
+    void aTuneSendsTheEarlierImageAsAnInputImage() {
+        app.drop("lamp.json", "{\"prompt\": \"a brass desk lamp\", \"n\": 1}");
+        app.awaitSidecars("lamp", 1);
+        app.drop("lamp-green.json", "{\"base_image\": \"lamp-1\", \"change\": \"make the lamp green\"}");
+        JsonNode tuned = app.awaitSidecars("lamp-green", 1).get(0);
+
+        assertThat(tuned.path("parent").asText()).isEqualTo("lamp-1");
+        assertThat(tuned.path("revised_by").asText()).isEqualTo("provider");
+        RecordedRequest call = server.requests().stream()
+                .filter(r -> r.path().equals("/v1/responses") && r.prompt().equals(tuned.path("image_prompt").asText()))
+                .findFirst().orElseThrow();
+        assertThat(call.imageParts()).isEqualTo(1);
     }
 
     @SuppressWarnings("unchecked")
