@@ -32,6 +32,8 @@ import io.brief2image.render.ProviderHttp;
 import io.brief2image.render.ProviderRegistry;
 import io.brief2image.render.ProviderReplyProcessor;
 import io.brief2image.render.Renderer;
+import io.brief2image.render.ResponsesImageProvider;
+import io.brief2image.render.SdWebUiProvider;
 import io.brief2image.render.offline.OfflineImageServer;
 import io.brief2image.render.offline.OfflineOptions;
 import java.io.IOException;
@@ -120,10 +122,12 @@ public final class Beans implements CamelConfiguration {
         Guidelines guidelines = new Guidelines(settings.guidelinesLocation().startsWith("classpath:")
                 ? GuidelinePolicy.loadDefault() : GuidelinePolicy.load(Path.of(settings.guidelinesLocation())), clock);
 
-        // providers
+        // providers: the OpenAI key goes only to OpenAI-compatible servers, never to an SD WebUI server
         ProviderHttp providerHttp = new ProviderHttp(template, settings.apiKey());
+        ProviderHttp keyless = new ProviderHttp(template, "");
         Map<String, ImageProvider> providers = new LinkedHashMap<>();
         String provider = settings.effectiveProvider();
+        ImageProvider stableDiffusion;
         if (provider.equals("offline")) {
             OfflineImageServer offline = OfflineImageServer.start(new OfflineOptions(0, settings.offlineLatencyMillis(), settings.offlineImageBytes()));
             context.addService(new ServiceSupport() {
@@ -133,12 +137,17 @@ public final class Beans implements CamelConfiguration {
                 }
             }, true, true);
             registry.bind("offlineServer", offline);
-            providers.put("offline", new OpenAiImagesProvider(new ProviderHttp(template, ""), offline.baseUrl(), "offline", true));
+            providers.put("offline", new OpenAiImagesProvider(keyless, offline.baseUrl(), "offline", true));
+            stableDiffusion = new SdWebUiProvider(keyless, offline.sdWebUiUrl(), "offline");
             LOG.warn("*** {}: using the OFFLINE image provider on {} - images are previews, not AI renders ***",
                     settings.hasApiKey() ? "provider=offline" : "No OPENAI_API_KEY", offline.baseUrl());
         } else {
             providers.put("openai", new OpenAiImagesProvider(providerHttp, settings.baseUrl(), "openai", false));
+            providers.put("responses", new ResponsesImageProvider(providerHttp, settings.baseUrl(), settings.expansionModel()));
+            stableDiffusion = new SdWebUiProvider(keyless, settings.sdWebUiUrl(), "sd-webui");
         }
+        providers.put("sd-webui", stableDiffusion);
+        ProviderRegistry providerRegistry = new ProviderRegistry(providers, provider, Map.of("sd-webui", stableDiffusion));
         ProviderGate gate = new ProviderGate(settings.concurrency(), settings.imagesPerMinute());
         registry.bind("providerGate", gate);
         ProviderCalls calls = new ProviderCalls(gate, settings.maxAttempts(), settings.retryBaseMillis(), metrics);
@@ -158,7 +167,7 @@ public final class Beans implements CamelConfiguration {
         registry.bind("duplicates", duplicates);
         registry.bind("guidelines", new GuidelineStage(guidelines, outbox, models));
         registry.bind("expansion", new ExpansionStage(guidelines, ExpansionRules.load("classpath:expansion.yaml"), gpt, outbox::imageFile));
-        registry.bind("renderer", new Renderer(new ProviderRegistry(providers, provider), calls, partials, budget::spend));
+        registry.bind("renderer", new Renderer(providerRegistry, calls, partials, budget::spend));
         registry.bind("providerReply", new ProviderReplyProcessor());
         registry.bind("outbox", outbox);
         registry.bind("results", results);

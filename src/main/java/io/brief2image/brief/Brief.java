@@ -38,6 +38,18 @@ public record Brief(
         return baseImage != null;
     }
 
+    /**
+     * Reproduce and tune render like the earlier image: its model, and its style, output format and
+     * background unless the brief names a style or background of its own. The output format always
+     * follows the earlier image, because a brief without one reads as png and would change the bytes.
+     */
+    public Brief rerendering(ModelSpec parentModel, String parentStyle, String parentOutputFormat, String parentBackground) {
+        return new Brief(id, prompt, n, size, quality, style != null ? style : parentStyle, parentModel,
+                parentOutputFormat != null ? parentOutputFormat : outputFormat,
+                background != null ? background : parentBackground, imageType, expand, seed, seeds,
+                reproduce, baseImage, change, metadata, replace, warnings, source, fingerprint);
+    }
+
     /** Reproduce and tune render with the earlier image's model, whatever the default is. */
     public Brief withModel(ModelSpec other) {
         return new Brief(id, prompt, n, size, quality, style, other, outputFormat, background, imageType, expand, seed, seeds,

@@ -2,10 +2,16 @@ package io.brief2image.brief;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import java.util.List;
 import java.util.Map;
 
-/** One row of the model table (models.yaml): what a model takes and what it costs. */
+/**
+ * One row of the model table (models.yaml): what a model takes and what it costs. {@code api} is the
+ * wire format the model is served over ({@value #OPENAI_IMAGES} unless the row says otherwise), and
+ * {@code apiOptions} are extra request fields that only that wire format knows (steps for Stable Diffusion).
+ */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record ModelSpec(
         String id,
@@ -20,7 +26,16 @@ public record ModelSpec(
         @JsonProperty("max_prompt_chars") int maxPromptChars,
         @JsonProperty("revised_prompt") boolean revisedPrompt,
         boolean edits,
-        Price price) {
+        Price price,
+        String api,
+        @JsonProperty("api_options") JsonNode apiOptions) {
+
+    public static final String OPENAI_IMAGES = "openai-images";
+
+    public ModelSpec {
+        api = api == null || api.isBlank() ? OPENAI_IMAGES : api;
+        apiOptions = apiOptions == null || apiOptions.isNull() ? JsonNodeFactory.instance.objectNode() : apiOptions;
+    }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record Price(
@@ -36,7 +51,7 @@ public record ModelSpec(
 
     ModelSpec withId(String newId) {
         return new ModelSpec(newId, fields, sizes, acceptedSizes, qualities, outputFormats, backgrounds, styles,
-                nMax, maxPromptChars, revisedPrompt, edits, price);
+                nMax, maxPromptChars, revisedPrompt, edits, price, api, apiOptions);
     }
 
     /** Maps square/wide/tall to this model's size, or passes an explicit WxH through. */

@@ -31,7 +31,8 @@ public final class GuidelineStage {
             Sidecar parent = outbox.find(parentId).orElseThrow(() -> new BriefFailure("validation",
                     (brief.isReproduce() ? "reproduce" : "base_image") + ": there is no earlier image '" + parentId
                             + "' in the outbox; use the image_id from an existing sidecar"));
-            Brief rebased = models.find(parent.model()).map(brief::withModel).orElse(brief);
+            Brief rebased = brief.rerendering(models.find(parent.model()).orElse(brief.model()),
+                    parent.style(), parent.outputFormat(), parent.background());
             List<PolicyAction> actions = new ArrayList<>();
             String prompt = parent.imagePrompt();
             if (brief.isTune()) {

@@ -1,5 +1,10 @@
 package io.brief2image.render;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
 /** Image media types told apart by their magic bytes, so the extension matches what the provider sent. */
 public enum MediaType {
     PNG("image/png", "png"), JPEG("image/jpeg", "jpg"), WEBP("image/webp", "webp"), UNKNOWN("application/octet-stream", "bin");
@@ -18,6 +23,15 @@ public enum MediaType {
 
     public String extension() {
         return extension;
+    }
+
+    /** The media type of an image already on disk, such as the base image of a tune. */
+    public static MediaType ofFile(Path file) throws IOException {
+        byte[] head = new byte[16];
+        try (InputStream in = Files.newInputStream(file)) {
+            in.readNBytes(head, 0, head.length);
+        }
+        return sniff(head);
     }
 
     static MediaType sniff(byte[] head) {

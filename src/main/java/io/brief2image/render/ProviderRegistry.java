@@ -1,24 +1,41 @@
 package io.brief2image.render;
 
 import io.brief2image.brief.ModelSpec;
+import io.brief2image.deadletter.BriefFailure;
 import java.util.Map;
 
-/** Which provider renders a model: the configured one, unless the model table names another wire format. */
+/**
+ * Which provider renders a model: the configured default for models served over OpenAI's images
+ * wire format, and the provider of the model row's {@code api} otherwise (a Stable Diffusion model
+ * goes to the SD WebUI server whatever the default is).
+ */
 public final class ProviderRegistry {
 
-    private final Map<String, ImageProvider> byName;
     private final ImageProvider defaultProvider;
+    private final Map<String, ImageProvider> byApi;
 
-    public ProviderRegistry(Map<String, ImageProvider> byName, String defaultName) {
-        this.byName = Map.copyOf(byName);
+    /**
+     * @param byName the providers {@code brief2image.provider} may name
+     * @param byApi  the provider that speaks each non-OpenAI wire format a model row may name in {@code api}
+     */
+    public ProviderRegistry(Map<String, ImageProvider> byName, String defaultName, Map<String, ImageProvider> byApi) {
         this.defaultProvider = byName.get(defaultName);
         if (defaultProvider == null) {
             throw new IllegalArgumentException("unknown provider '" + defaultName + "'; known: " + String.join(", ", byName.keySet()));
         }
+        this.byApi = Map.copyOf(byApi);
     }
 
     public ImageProvider forModel(ModelSpec model) {
-        return defaultProvider;
+        if (ModelSpec.OPENAI_IMAGES.equals(model.api())) {
+            return defaultProvider;
+        }
+        ImageProvider provider = byApi.get(model.api());
+        if (provider == null) {
+            throw new BriefFailure("render", "model " + model.id() + " is served over '" + model.api()
+                    + "', which no provider here speaks; check the model table's api field");
+        }
+        return provider;
     }
 
     public ImageProvider defaultProvider() {
