@@ -46,9 +46,7 @@ public final class Replay {
 
     public List<Moved> run() throws IOException {
         List<Moved> moved = new ArrayList<>();
-        if (broker != null) {
-            requeueDlq(moved);
-        }
+        Set<String> requeued = broker != null ? requeueDlq(moved) : Set.of();
         for (Path report : reports()) {
             String name = report.getFileName().toString();
             Path original = report.resolveSibling(name.substring(0, name.length() - ".error.json".length()));
@@ -57,6 +55,10 @@ public final class Replay {
             String channel = error.path("source").path("channel").asText("file");
             if (!briefId.isEmpty() && Files.isDirectory(outbox.resolve(briefId)) && !"duplicate".equals(error.path("stage").asText())) {
                 moved.add(new Moved("skipped (already done)", original.getFileName().toString(), "outbox/" + briefId));
+                continue;
+            }
+            if ("jms".equals(channel) && requeued.contains(briefId)) {
+                // requeued from briefs.DLQ a moment ago and already failed again: that is a new dead letter
                 continue;
             }
             if ("jms".equals(channel)) {
@@ -90,7 +92,8 @@ public final class Replay {
      * Moves briefs.DLQ back onto briefs in one transaction. The files of those briefs are removed
      * first, so a brief that fails again right away writes a fresh dead letter that stays.
      */
-    private void requeueDlq(List<Moved> moved) {
+    private Set<String> requeueDlq(List<Moved> moved) {
+        Set<String> ids = new HashSet<>();
         try (Connection connection = broker.createConnection()) {
             connection.start();
             Session session = connection.createSession(true, Session.SESSION_TRANSACTED);
@@ -102,7 +105,6 @@ public final class Replay {
             while ((message = consumer.receive(500)) != null) {
                 parked.add(message);
             }
-            Set<String> ids = new HashSet<>();
             for (Message m : parked) {
                 ids.add(m.getStringProperty("b2i_brief_id"));
             }
@@ -123,6 +125,7 @@ public final class Replay {
         } catch (Exception e) {
             moved.add(new Moved("not requeued", "queue briefs.DLQ", "broker unreachable: " + e.getMessage()));
         }
+        return ids;
     }
 
     private void removeJmsFiles(Set<String> briefIds) throws IOException {
