@@ -28,7 +28,8 @@ public final class ProviderHealthCheck extends ReadinessCheck {
         switch (provider) {
             case "offline" -> {
                 if (offlineRunning.getAsBoolean()) {
-                    builder.message("offline provider running (no OPENAI_API_KEY): images are previews, not AI renders").up();
+                    String why = keySet ? "chosen by brief2image.provider" : "no OPENAI_API_KEY";
+                    builder.message("offline provider running (" + why + "): images are previews, not AI renders").up();
                 } else {
                     builder.message("offline provider is not running").down();
                 }
