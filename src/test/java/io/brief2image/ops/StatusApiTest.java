@@ -15,6 +15,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -67,6 +71,24 @@ class StatusApiTest {
                     .contains("brief2image_provider_request_seconds_bucket");
         });
         assertThat(app.context().getRegistry().findByType(MeterRegistry.class)).hasSize(1);
+    }
+
+    @Test
+    void everyMetricTheDashboardQueriesIsScraped() throws Exception {
+        JsonNode dashboard = Json.MAPPER.readTree(Path.of("docs/ops/grafana-dashboard.json").toFile());
+        Set<String> queried = new TreeSet<>();
+        dashboard.path("panels").forEach(panel -> panel.path("targets").forEach(target -> {
+            Matcher names = Pattern.compile("\\b(?:brief2image|camel|jvm)_[a-z_]+").matcher(target.path("expr").asText());
+            while (names.find()) {
+                queried.add(names.group());
+            }
+        }));
+        // these appear on their first retry or rate-limit wait, which this run never has
+        queried.removeAll(Set.of("brief2image_retries_total", "brief2image_rate_limit_wait_seconds_sum",
+                "brief2image_rate_limit_wait_seconds_count"));
+        String scrape = http.get("/observe/metrics").body();
+        assertThat(queried).isNotEmpty().allSatisfy(name -> assertThat(scrape).containsPattern("(?m)^" + name + "[{ ]"));
+        assertThat(Files.readString(Path.of("docs/ops/prometheus.yml"))).contains("metrics_path: /observe/metrics");
     }
 
     @Test
