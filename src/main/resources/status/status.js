@@ -3,8 +3,8 @@
 "use strict";
 
 const REFRESH_MS = 2000;
-let galleryKey = "";
-let deadLetterKey = "";
+let galleryKey = null;
+let deadLetterKey = null;
 // refreshes overlap when the server is slow or a replay refreshes at once; only the newest may draw
 let refreshSeq = 0;
 
@@ -126,7 +126,7 @@ async function replay() {
     if (!response.ok) throw new Error(body.error || "HTTP " + response.status);
     const lines = body.moved.map(m => m.what + ": " + m.from + " → " + m.to);
     result.textContent = lines.length === 0 ? "Nothing to replay." : "Replayed " + lines.length + ":\n" + lines.join("\n");
-    deadLetterKey = "";
+    deadLetterKey = null;
     await refresh();
   } catch (e) {
     result.classList.add("error");
