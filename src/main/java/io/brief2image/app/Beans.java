@@ -18,6 +18,7 @@ import io.brief2image.guidelines.GuidelinePolicy;
 import io.brief2image.guidelines.GuidelineStage;
 import io.brief2image.guidelines.Guidelines;
 import io.brief2image.ops.Budget;
+import io.brief2image.ops.OpsBeans;
 import io.brief2image.ops.PipelineMetrics;
 import io.brief2image.ops.Progress;
 import io.brief2image.ops.QueueDepth;
@@ -173,7 +174,10 @@ public final class Beans implements CamelConfiguration {
         registry.bind("results", results);
         registry.bind("ledger", ledger);
         registry.bind("deadLetters", new DeadLetters(settings.failed(), partials, results, duplicates, template, clock));
-        registry.bind("queueDepth", new QueueDepth(embedded, pool));
+        QueueDepth queueDepth = new QueueDepth(embedded, pool);
+        registry.bind("queueDepth", queueDepth);
+        // operators: gauges, health checks, status page and its API (routes/status.yaml)
+        OpsBeans.bind(context, settings, metrics, gate::inFlight, queueDepth, pool);
         LOG.info("brief2image: {}", settings);
     }
 }

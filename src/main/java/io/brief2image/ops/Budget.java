@@ -77,9 +77,9 @@ public final class Budget implements BudgetState {
     @Override
     public String reason() {
         if (!paused()) {
-            return limitUsd > 0 ? String.format("spent $%.2f of today's $%.2f budget", spentTodayUsd(), limitUsd) : "no daily budget set";
+            return "";
         }
-        return String.format("paused: today's estimated spend $%.2f reached the daily budget of $%.2f (BRIEF2IMAGE_DAILY_BUDGET_USD);"
+        return String.format("today's estimated spend $%.2f reached the daily budget of $%.2f (BRIEF2IMAGE_DAILY_BUDGET_USD);"
                 + " briefs wait on the queue until tomorrow (UTC) or until the budget is raised", spentTodayUsd(), limitUsd);
     }
 
@@ -90,10 +90,10 @@ public final class Budget implements BudgetState {
             return;
         }
         if (paused() && status.isStarted()) {
-            LOG.warn("budget {}", reason());
+            LOG.warn("budget reached, pausing consumption of queue briefs: {}", reason());
             context.getRouteController().suspendRoute(ROUTE);
         } else if (!paused() && status.isSuspended()) {
-            LOG.info("budget allows work again ({}); resuming", reason());
+            LOG.info("budget allows work again (spent ${} of ${}); resuming", String.format("%.2f", spentTodayUsd()), limitUsd);
             context.getRouteController().resumeRoute(ROUTE);
         }
     }

@@ -1,0 +1,70 @@
+package io.brief2image.ops;
+
+import io.brief2image.app.Settings;
+import io.brief2image.deadletter.Replay;
+import io.brief2image.ops.health.BrokerHealthCheck;
+import io.brief2image.ops.health.BudgetHealthCheck;
+import io.brief2image.ops.health.FoldersHealthCheck;
+import io.brief2image.ops.health.ProviderHealthCheck;
+import io.brief2image.ops.web.DeadLettersApi;
+import io.brief2image.ops.web.FilesApi;
+import io.brief2image.ops.web.ImagesApi;
+import io.brief2image.ops.web.ReplayApi;
+import io.brief2image.ops.web.StatusApi;
+import io.brief2image.ops.web.StatusPage;
+import jakarta.jms.ConnectionFactory;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.IntSupplier;
+import java.util.function.Supplier;
+import org.apache.camel.CamelContext;
+import org.apache.camel.spi.Registry;
+
+/**
+ * Wires what operators see and steer: gauges, health checks, and the beans behind
+ * routes/status.yaml. Kept apart from the pipeline's Beans so each can change alone.
+ */
+public final class OpsBeans {
+
+    public static final String BUDGET_STATE = "budgetState";
+
+    private OpsBeans() {
+    }
+
+    public static void bind(CamelContext context, Settings settings, PipelineMetrics metrics, IntSupplier inFlight,
+                            QueueDepth queues, ConnectionFactory connections) {
+        Registry registry = context.getRegistry();
+        DeadLetterFolder deadLetters = new DeadLetterFolder(settings.failed());
+        OperatorGauges.register(metrics.registry(), queues, inFlight, deadLetters);
+
+        // a real budget, bound by its own wiring under the same name, replaces this default
+        if (registry.lookupByNameAndType(BUDGET_STATE, BudgetState.class) == null) {
+            registry.bind(BUDGET_STATE, BudgetState.class, new UnlimitedBudget(metrics));
+        }
+        Supplier<BudgetState> budget = () -> registry.lookupByNameAndType(BUDGET_STATE, BudgetState.class);
+
+        String provider = settings.effectiveProvider();
+        Map<String, Path> folders = new LinkedHashMap<>();
+        folders.put("inbox", settings.inbox());
+        folders.put("outbox", settings.outbox());
+        folders.put("failed", settings.failed());
+        folders.put("data", settings.data());
+        // Camel's health registry picks up every HealthCheck bound in the registry
+        registry.bind("brokerHealth", new BrokerHealthCheck(connections, settings.embeddedBroker() ? "embedded" : "external"));
+        registry.bind("foldersHealth", new FoldersHealthCheck(folders));
+        registry.bind("providerHealth", new ProviderHealthCheck(provider, settings.hasApiKey(),
+                () -> registry.lookupByName("offlineServer") != null));
+        registry.bind("budgetHealth", new BudgetHealthCheck(budget));
+
+        boolean loopbackWithoutToken = Boolean.parseBoolean(context.getPropertiesComponent()
+                .resolveProperty("brief2image.admin-loopback").orElse("false").trim());
+        AdminAccess access = new AdminAccess(settings.adminToken(), loopbackWithoutToken);
+        registry.bind("statusApi", new StatusApi(metrics, inFlight, queues, deadLetters, budget, provider));
+        registry.bind("imagesApi", new ImagesApi(new RecentImages(settings.outbox())));
+        registry.bind("deadLettersApi", new DeadLettersApi(deadLetters));
+        registry.bind("replayApi", new ReplayApi(access, new Replay(settings.failed(), settings.inbox(), settings.outbox(), connections)));
+        registry.bind("filesApi", new FilesApi(new OutboxFiles(settings.outbox())));
+        registry.bind("statusPage", new StatusPage());
+    }
+}

@@ -1,0 +1,50 @@
+package io.brief2image.ops.web;
+
+import io.brief2image.deadletter.Replay;
+import io.brief2image.ops.AdminAccess;
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+import org.apache.camel.Exchange;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** POST /api/replay: requeues every dead letter, for an admin (see {@link AdminAccess}). */
+public final class ReplayApi {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ReplayApi.class);
+
+    private final AdminAccess access;
+    private final Replay replay;
+
+    public ReplayApi(AdminAccess access, Replay replay) {
+        this.access = access;
+        this.replay = replay;
+    }
+
+    public void replay(Exchange exchange) {
+        String presented = AdminAccess.presentedToken(RequestInfo.text(exchange, "Authorization"), RequestInfo.text(exchange, "X-Admin-Token"));
+        AdminAccess.Verdict verdict = access.check(RequestInfo.client(exchange), presented);
+        if (verdict != AdminAccess.Verdict.ALLOWED) {
+            HttpReply.error(exchange, verdict.httpStatus(), verdict == AdminAccess.Verdict.TOKEN_MISSING
+                    ? "replay needs the admin token (Authorization: Bearer <token> or X-Admin-Token)"
+                    : "not allowed to replay from here");
+            if (verdict == AdminAccess.Verdict.TOKEN_MISSING) {
+                exchange.getMessage().setHeader("WWW-Authenticate", "Bearer");
+            }
+            return;
+        }
+        try {
+            List<Replay.Moved> moved = runOnce();
+            LOG.info("replay over HTTP moved {} dead letters", moved.size());
+            HttpReply.json(exchange, 200, Map.of("moved", moved));
+        } catch (IOException e) {
+            HttpReply.error(exchange, 500, "replay failed: " + e.getMessage());
+        }
+    }
+
+    /** Two replays at once would race for the same files. */
+    private synchronized List<Replay.Moved> runOnce() throws IOException {
+        return replay.run();
+    }
+}

@@ -1,0 +1,48 @@
+package io.brief2image.ops.web;
+
+import io.brief2image.ops.BudgetState;
+import io.brief2image.ops.DeadLetterFolder;
+import io.brief2image.ops.OperatorGauges;
+import io.brief2image.ops.PipelineMetrics;
+import io.brief2image.ops.QueueDepth;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.IntSupplier;
+import java.util.function.Supplier;
+import org.apache.camel.Exchange;
+
+/** GET /api/status: the counters the status page refreshes every two seconds. */
+public final class StatusApi {
+
+    private final PipelineMetrics metrics;
+    private final IntSupplier inFlight;
+    private final QueueDepth queues;
+    private final DeadLetterFolder deadLetters;
+    private final Supplier<BudgetState> budget;
+    private final String provider;
+
+    public StatusApi(PipelineMetrics metrics, IntSupplier inFlight, QueueDepth queues, DeadLetterFolder deadLetters,
+                     Supplier<BudgetState> budget, String provider) {
+        this.metrics = metrics;
+        this.inFlight = inFlight;
+        this.queues = queues;
+        this.deadLetters = deadLetters;
+        this.budget = budget;
+        this.provider = provider;
+    }
+
+    public void status(Exchange exchange) {
+        HttpReply.json(exchange, 200, report());
+    }
+
+    StatusReport report() {
+        Map<String, Long> depth = new LinkedHashMap<>();
+        depth.put(OperatorGauges.BRIEFS, queues.of(OperatorGauges.BRIEFS));
+        depth.put(OperatorGauges.BRIEFS_DLQ, queues.of(OperatorGauges.BRIEFS_DLQ));
+        BudgetState state = budget.get();
+        StatusReport.Budget budgetView = state == null ? null
+                : new StatusReport.Budget(state.paused(), state.reason(), state.spentTodayUsd());
+        return new StatusReport(metrics.briefsDone(), metrics.briefsFailed(), metrics.imagesRendered(), inFlight.getAsInt(),
+                depth, deadLetters.count(), metrics.spendUsd(), budgetView, provider);
+    }
+}

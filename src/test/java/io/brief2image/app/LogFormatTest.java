@@ -1,0 +1,79 @@
+package io.brief2image.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.brief2image.outbox.Json;
+import java.io.File;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The shipped log4j2.xml, in a fresh JVM (the format is read from the environment): json gives
+ * one JSON object per line, anything else plain lines, and no value loses the logs.
+ */
+class LogFormatTest {
+
+    private static final String PROBE = """
+            public class LogProbe {
+                public static void main(String[] args) {
+                    org.slf4j.LoggerFactory.getLogger("probe").info("hello \\"quoted\\" world");
+                    org.slf4j.LoggerFactory.getLogger("probe").warn("it broke", new IllegalStateException("boom"));
+                }
+            }
+            """;
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void jsonFormatWritesOneJsonObjectPerLine() throws Exception {
+        List<String> lines = run("json");
+        assertThat(lines).hasSize(2);
+        JsonNode info = Json.MAPPER.readTree(lines.get(0));
+        assertThat(info.path("message").asText()).isEqualTo("hello \"quoted\" world");
+        assertThat(info.path("log.level").asText()).isEqualTo("INFO");
+        assertThat(info.has("@timestamp")).isTrue();
+        JsonNode warn = Json.MAPPER.readTree(lines.get(1));
+        assertThat(warn.path("error.message").asText()).isEqualTo("boom");
+        assertThat(warn.path("error.stack_trace").asText()).contains("IllegalStateException");
+    }
+
+    @Test
+    void anyOtherValueStillLogsPlainLines() throws Exception {
+        for (String format : new String[] {"plain", "text", ""}) {
+            List<String> lines = run(format);
+            assertThat(lines).as(format).anySatisfy(line -> assertThat(line).contains("INFO").contains("hello \"quoted\" world"));
+            assertThat(lines.get(0)).as(format).doesNotStartWith("{");
+        }
+    }
+
+    private List<String> run(String format) throws Exception {
+        Path source = dir.resolve("LogProbe.java");
+        Files.writeString(source, PROBE);
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        ProcessBuilder builder = new ProcessBuilder(java, "-cp", mainClassPath(), source.toString())
+                .redirectError(dir.resolve("stderr.txt").toFile());
+        builder.environment().put("BRIEF2IMAGE_LOG_FORMAT", format);
+        Process process = builder.start();
+        byte[] out = process.getInputStream().readAllBytes();
+        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(process.exitValue()).as(Files.readString(dir.resolve("stderr.txt"))).isZero();
+        return new String(out, StandardCharsets.UTF_8).lines().filter(line -> !line.startsWith("\tat ") && !line.isBlank()).toList();
+    }
+
+    /** The test class path without test-classes, whose log4j2-test.xml would win over the shipped file. */
+    private static String mainClassPath() {
+        String classPath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+        return Arrays.stream(classPath.split(File.pathSeparator))
+                .filter(entry -> !entry.endsWith("test-classes"))
+                .collect(Collectors.joining(File.pathSeparator));
+    }
+}
