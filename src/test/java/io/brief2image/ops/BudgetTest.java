@@ -1,0 +1,70 @@
+package io.brief2image.ops;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.brief2image.outbox.PartialFiles;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class BudgetTest {
+
+    /** A clock the test moves by hand. */
+    static final class ManualClock extends Clock {
+        Instant now = Instant.parse("2026-11-22T23:50:00Z");
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+    }
+
+    @Test
+    void pausesAtTheLimitAndResumesOnTheNextDay(@TempDir Path data) {
+        ManualClock clock = new ManualClock();
+        Budget budget = new Budget(data, new PartialFiles(data), clock, 1.00);
+        budget.spend(0.60);
+        assertThat(budget.paused()).isFalse();
+        assertThat(budget.reason()).isEmpty();
+        budget.spend(0.45);
+        assertThat(budget.paused()).isTrue();
+        assertThat(budget.reason()).contains("$1.05").contains("$1.00").contains("BRIEF2IMAGE_DAILY_BUDGET_USD");
+
+        clock.now = clock.now.plus(Duration.ofMinutes(15));
+        assertThat(budget.paused()).isFalse();
+        assertThat(budget.spentTodayUsd()).isZero();
+    }
+
+    @Test
+    void todaysSpendSurvivesARestartAndARaiseResumes(@TempDir Path data) {
+        ManualClock clock = new ManualClock();
+        new Budget(data, new PartialFiles(data), clock, 0.50).spend(0.75);
+        Budget restarted = new Budget(data, new PartialFiles(data), clock, 0.50);
+        assertThat(restarted.spentTodayUsd()).isEqualTo(0.75);
+        assertThat(restarted.paused()).isTrue();
+        restarted.setLimitUsd(2.00);
+        assertThat(restarted.paused()).isFalse();
+    }
+
+    @Test
+    void noLimitNeverPauses(@TempDir Path data) {
+        Budget budget = new Budget(data, new PartialFiles(data), new ManualClock(), 0);
+        budget.spend(1_000);
+        assertThat(budget.paused()).isFalse();
+    }
+}
