@@ -9,6 +9,7 @@ import io.brief2image.ops.health.ProviderHealthCheck;
 import io.brief2image.ops.web.DeadLettersApi;
 import io.brief2image.ops.web.FilesApi;
 import io.brief2image.ops.web.ImagesApi;
+import io.brief2image.ops.web.BudgetApi;
 import io.brief2image.ops.web.ReplayApi;
 import io.brief2image.ops.web.StatusApi;
 import io.brief2image.ops.web.StatusPage;
@@ -65,6 +66,10 @@ public final class OpsBeans {
         registry.bind("deadLettersApi", new DeadLettersApi(deadLetters));
         registry.bind("replayApi", new ReplayApi(access, new Replay(settings.failed(), settings.inbox(), settings.outbox(), connections)));
         registry.bind("filesApi", new FilesApi(new OutboxFiles(settings.outbox())));
+        Budget realBudget = registry.lookupByNameAndType("budget", Budget.class);
+        if (realBudget != null) {
+            registry.bind("budgetApi", new BudgetApi(access, realBudget));
+        }
         registry.bind("statusPage", new StatusPage());
     }
 }

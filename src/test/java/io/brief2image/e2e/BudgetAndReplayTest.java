@@ -20,7 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 class BudgetAndReplayTest {
 
     @Test
-    void reachingTheDailyBudgetPausesConsumptionUntilItIsRaised(@TempDir Path root) {
+    void reachingTheDailyBudgetPausesConsumptionUntilItIsRaised(@TempDir Path root) throws Exception {
         // one low-quality image costs about $0.011 with the offline provider's token usage
         try (RunningApp app = new RunningApp(root).set("daily-budget-usd", "0.01").set("budget-check-ms", "200").start()) {
             app.drop("first.json", "{\"prompt\": \"a pear\", \"n\": 1, \"quality\": \"low\"}");
@@ -36,7 +36,19 @@ class BudgetAndReplayTest {
             assertThat(app.outbox().resolve("waiting")).doesNotExist();
             assertThat(app.failed().resolve("waiting.json")).doesNotExist();
 
-            budget.setLimitUsd(5);
+            var http = java.net.http.HttpClient.newHttpClient();
+            String api = "http://127.0.0.1:" + app.httpPort() + "/api/budget";
+            var shown = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(api)).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertThat(io.brief2image.outbox.Json.MAPPER.readTree(shown.body()).path("paused").asBoolean()).isTrue();
+            var refused = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(api + "?daily_usd=lots"))
+                    .POST(java.net.http.HttpRequest.BodyPublishers.noBody()).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertThat(refused.statusCode()).isEqualTo(400);
+            assertThat(refused.body()).contains("daily_usd");
+            var raised = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(api + "?daily_usd=5"))
+                    .POST(java.net.http.HttpRequest.BodyPublishers.noBody()).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertThat(raised.statusCode()).isEqualTo(200);
+            assertThat(budget.limitUsd()).isEqualTo(5.0);
             assertThat(app.awaitSidecars("waiting", 1)).hasSize(1);
             assertThat(app.context().getRouteController().getRouteStatus("produce")).isEqualTo(ServiceStatus.Started);
         }

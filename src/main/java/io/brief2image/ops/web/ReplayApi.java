@@ -14,24 +14,16 @@ public final class ReplayApi {
 
     private static final Logger LOG = LoggerFactory.getLogger(ReplayApi.class);
 
-    private final AdminAccess access;
+    private final AdminGuard guard;
     private final Replay replay;
 
     public ReplayApi(AdminAccess access, Replay replay) {
-        this.access = access;
+        this.guard = new AdminGuard(access);
         this.replay = replay;
     }
 
     public void replay(Exchange exchange) {
-        String presented = AdminAccess.presentedToken(RequestInfo.text(exchange, "Authorization"), RequestInfo.text(exchange, "X-Admin-Token"));
-        AdminAccess.Verdict verdict = access.check(RequestInfo.client(exchange), presented);
-        if (verdict != AdminAccess.Verdict.ALLOWED) {
-            HttpReply.error(exchange, verdict.httpStatus(), verdict == AdminAccess.Verdict.TOKEN_MISSING
-                    ? "replay needs the admin token (Authorization: Bearer <token> or X-Admin-Token)"
-                    : "not allowed to replay from here");
-            if (verdict == AdminAccess.Verdict.TOKEN_MISSING) {
-                exchange.getMessage().setHeader("WWW-Authenticate", "Bearer");
-            }
+        if (!guard.allows(exchange, "replay")) {
             return;
         }
         try {
