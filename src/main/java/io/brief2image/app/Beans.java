@@ -79,29 +79,14 @@ public final class Beans implements CamelConfiguration {
             }
         }
         registry.bind("settings", settings);
-
-        // broker
-        EmbeddedBroker embedded = null;
-        String brokerUrl = settings.brokerUrl();
-        if (settings.embeddedBroker()) {
-            embedded = new EmbeddedBroker(settings.data(), settings.brokerListen());
+        EmbeddedBroker embedded = settings.embeddedBroker() ? new EmbeddedBroker(settings.data(), settings.brokerListen()) : null;
+        if (embedded != null) {
             context.addService(embedded, true, true);
-            brokerUrl = EmbeddedBroker.vmUrl();
         }
-        JmsPoolConnectionFactory pool = new JmsPoolConnectionFactory();
-        pool.setConnectionFactory(new ActiveMQConnectionFactory(brokerUrl));
-        pool.setMaxConnections(4);
-        pool.setMaxSessionsPerConnection(Math.max(500, settings.concurrency() * 8));
+        JmsPoolConnectionFactory pool = brokerConnections(settings, embedded);
         registry.bind("jms", JmsComponent.jmsComponent(pool));
         registry.bind("connectionFactory", pool);
-
-        // http: one retry layer (ours), long reads for image models
-        HttpComponent http = context.getComponent("http", HttpComponent.class);
-        http.setSoTimeout(settings.requestTimeoutSeconds() * 1000L);
-        http.setResponseTimeout(settings.requestTimeoutSeconds() * 1000L);
-        HttpComponent https = context.getComponent("https", HttpComponent.class);
-        https.setSoTimeout(settings.requestTimeoutSeconds() * 1000L);
-        https.setResponseTimeout(settings.requestTimeoutSeconds() * 1000L);
+        longReads(context, settings.requestTimeoutSeconds());
 
         PipelineMetrics metrics = new PipelineMetrics(MetricsRegistry.of(context));
         Progress progress = new Progress();
@@ -120,8 +105,7 @@ public final class Beans implements CamelConfiguration {
                 java.time.Duration.ofSeconds((long) settings.requestTimeoutSeconds() * Math.max(1, settings.maxAttempts())));
         DuplicateGate duplicates = new DuplicateGate(ledger);
         ResultPublisher results = new ResultPublisher(ledger, metrics, progress, template);
-        Guidelines guidelines = new Guidelines(settings.guidelinesLocation().startsWith("classpath:")
-                ? GuidelinePolicy.loadDefault() : GuidelinePolicy.load(Path.of(settings.guidelinesLocation())), clock);
+        Guidelines guidelines = new Guidelines(GuidelinePolicy.loadFrom(settings.guidelinesLocation()), clock);
 
         // providers: the OpenAI key goes only to OpenAI-compatible servers, never to an SD WebUI server
         ProviderHttp providerHttp = new ProviderHttp(template, settings.apiKey());
@@ -179,5 +163,23 @@ public final class Beans implements CamelConfiguration {
         // operators: gauges, health checks, status page and its API (routes/status.yaml)
         OpsBeans.bind(context, settings, metrics, gate::inFlight, queueDepth, pool);
         LOG.info("brief2image: {}", settings);
+    }
+
+    /** In-process over vm:// to the embedded broker, else the configured URL; pooled for the JMS consumers. */
+    private static JmsPoolConnectionFactory brokerConnections(Settings settings, EmbeddedBroker embedded) {
+        JmsPoolConnectionFactory pool = new JmsPoolConnectionFactory();
+        pool.setConnectionFactory(new ActiveMQConnectionFactory(embedded != null ? EmbeddedBroker.vmUrl() : settings.brokerUrl()));
+        pool.setMaxConnections(4);
+        pool.setMaxSessionsPerConnection(Math.max(500, settings.concurrency() * 8));
+        return pool;
+    }
+
+    /** Image models can take minutes; the http components wait as long as the setting says. */
+    private static void longReads(CamelContext context, int timeoutSeconds) {
+        for (String scheme : new String[] {"http", "https"}) {
+            HttpComponent component = context.getComponent(scheme, HttpComponent.class);
+            component.setSoTimeout(timeoutSeconds * 1000L);
+            component.setResponseTimeout(timeoutSeconds * 1000L);
+        }
     }
 }

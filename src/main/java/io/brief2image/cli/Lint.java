@@ -43,7 +43,7 @@ final class Lint {
     Lint(PrintStream out) {
         this.out = out;
         String policy = LintSettings.get("guidelines", "classpath:guidelines.yaml");
-        this.guidelines = new Guidelines(policy.startsWith("classpath:") ? GuidelinePolicy.loadDefault() : GuidelinePolicy.load(Path.of(policy)),
+        this.guidelines = new Guidelines(GuidelinePolicy.loadFrom(policy),
                 Clock.systemUTC());
     }
 

@@ -40,6 +40,15 @@ public final class GuidelinePolicy {
         }
     }
 
+    /** A configured location: {@code classpath:name} from the jar, anything else a file path. */
+    public static GuidelinePolicy loadFrom(String location) {
+        try (InputStream in = io.brief2image.app.ResourceLocation.open(location)) {
+            return new GuidelinePolicy(MAPPER.readValue(in, PolicyDocument.class));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read guidelines " + location, e);
+        }
+    }
+
     public static GuidelinePolicy load(Path yaml) {
         try (InputStream in = Files.newInputStream(yaml)) {
             return new GuidelinePolicy(MAPPER.readValue(in, PolicyDocument.class));
