@@ -26,7 +26,8 @@ final class OnceRun implements Callable<Integer> {
     private static final int QUIET_POLLS = 3;
 
     private final Map<String, String> overrides;
-    private final PrintStream out = System.out;
+    /** With JSON logs stdout belongs to the log shipper, so progress and the summary go to stderr. */
+    private final PrintStream out = "json".equalsIgnoreCase(System.getenv("BRIEF2IMAGE_LOG_FORMAT")) ? System.err : System.out;
 
     OnceRun(Map<String, String> overrides) {
         this.overrides = overrides;

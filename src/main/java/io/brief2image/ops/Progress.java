@@ -1,6 +1,5 @@
 package io.brief2image.ops;
 
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 /** Counts briefs through this process: what entered the queue from the inbox and what finished. */
@@ -10,21 +9,15 @@ public final class Progress {
     private final AtomicLong done = new AtomicLong();
     private final AtomicLong failed = new AtomicLong();
     private final AtomicLong images = new AtomicLong();
-    private final AtomicInteger inFlight = new AtomicInteger();
     private final long startedNanos = System.nanoTime();
 
     public void enqueued(int briefs) {
         enqueued.addAndGet(briefs);
     }
 
-    public void started() {
-        inFlight.incrementAndGet();
-    }
-
     public void finished(boolean ok, int imageCount) {
         (ok ? done : failed).incrementAndGet();
         images.addAndGet(imageCount);
-        inFlight.updateAndGet(n -> Math.max(0, n - 1));
     }
 
     public long enqueued() {
@@ -41,10 +34,6 @@ public final class Progress {
 
     public long images() {
         return images.get();
-    }
-
-    public int inFlight() {
-        return inFlight.get();
     }
 
     public long elapsedMillis() {
