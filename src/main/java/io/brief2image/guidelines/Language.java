@@ -16,9 +16,10 @@ import java.util.stream.Collectors;
  * @param contractions  determiner fused with a preposition, and the preposition alone ("del" -> "de"):
  *                      an indefinite description keeps its article and the preposition is un-fused
  * @param caseAfter     preceding word -> grammatical case, for languages whose descriptions inflect
+ * @param particles     particles glued to a name whose form follows the name's last sound
  */
 public record Language(List<String> scripts, List<String> stopWords, List<String> determiners, List<String> articles,
-                       Map<String, String> contractions, Map<String, String> caseAfter) {
+                       Map<String, String> contractions, Map<String, String> caseAfter, List<ParticlePair> particles) {
     public Language {
         scripts = scripts == null ? List.of() : List.copyOf(scripts);
         stopWords = lowerCase(stopWords);
@@ -26,9 +27,10 @@ public record Language(List<String> scripts, List<String> stopWords, List<String
         articles = lowerCase(articles);
         contractions = contractions == null ? Map.of() : lowerCaseKeys(contractions);
         caseAfter = caseAfter == null ? Map.of() : lowerCaseKeys(caseAfter);
+        particles = particles == null ? List.of() : List.copyOf(particles);
     }
 
-    static final Language NONE = new Language(null, null, null, null, null, null);
+    static final Language NONE = new Language(null, null, null, null, null, null, null);
 
     boolean isDeterminer(String word) {
         return determiners.contains(word.toLowerCase(Locale.ROOT));

@@ -13,6 +13,7 @@ final class PublicFigureRule implements TextRule {
     private final TitlePattern titles;
     private final FigureDescriber describer;
     private final LanguageGuesser languages;
+    private final Grammar grammar;
     private final QuotedTextGuard guard;
     private final TextEditor editor;
 
@@ -25,6 +26,7 @@ final class PublicFigureRule implements TextRule {
         this.titles = titles;
         this.describer = new FigureDescriber(policy.publicFigureDescription(), policy.publicFigureAsModifier(), policy.grammar());
         this.languages = new LanguageGuesser(policy.grammar());
+        this.grammar = policy.grammar();
         this.guard = guard;
         this.editor = editor;
     }
@@ -42,14 +44,25 @@ final class PublicFigureRule implements TextRule {
             String language = languages.guess(text, match.start(), match.end());
             FigureDescriber.Rewrite rewrite = describer.rewrite(text, match, language, wordBefore(text, start));
             String replacement = Casing.forPosition(text, start, rewrite.text());
+            int end = rewrite.end();
             if (rewrite.inDefaultLanguage()) {
-                replacement = spacedFromNeighbours(text, start, rewrite.end(), replacement);
+                replacement = spacedFromNeighbours(text, start, end, replacement);
+            } else {
+                ParticleAgreement.Fix particle = ParticleAgreement.fixAfter(text, end, replacement, particles(language));
+                if (particle != null) {
+                    replacement = replacement + particle.particle();
+                    end += particle.length();
+                }
             }
-            String original = text.substring(start, rewrite.end());
-            edits.add(new TextEdit(start, rewrite.end(), replacement, language));
+            String original = text.substring(start, end);
+            edits.add(new TextEdit(start, end, replacement, language));
             actions.add(new PolicyAction(Rules.PUBLIC_FIGURES, "replaced", "'" + original + "' → '" + replacement.strip() + "'"));
         }
         return editor.apply(text, edits);
+    }
+
+    private List<ParticlePair> particles(String language) {
+        return grammar.language(language).particles();
     }
 
     private static String wordBefore(String text, int index) {

@@ -134,6 +134,9 @@ class GuidelinesTableTest {
                 exactRow("Barack Obama statue in a park", "Statue of a tall, slim man in a park", "public-figures"),
                 // descriptions in the prompt's language
                 exactRow("오바마가 연설하는 모습", "키가 크고 마른 남자가 연설하는 모습", "public-figures"),
+                exactRow("메르켈이 연설하는 모습", "중간 키에 체격이 튼튼한 여자가 연설하는 모습", "public-figures"),
+                exactRow("시진핑은 웃고 있다", "중간 키에 체격이 다부진 남자는 웃고 있다", "public-figures"),
+                exactRow("普京在莫斯科散步", "A short, compact man 在莫斯科散步", "public-figures"),
                 exactRow("オバマが演説している", "背が高く痩せた男性が演説している", "public-figures"),
                 exactRow("習近平が演説している", "中背でがっしりした男性が演説している", "public-figures"),
                 exactRow("카멀라 해리스가 연설하는 모습", "중간 키에 마른 여자가 연설하는 모습", "public-figures"),
