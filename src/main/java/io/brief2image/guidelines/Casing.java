@@ -27,16 +27,18 @@ final class Casing {
         return atSentenceStart(text, index) ? capitalize(replacement) : replacement;
     }
 
-    /** "PRESIDENT" -> "POLITICIAN", "President" -> "Politician", "president" -> "politician". */
-    static String mirror(String original, String replacement) {
+    /**
+     * A generic word in place of a title: written as the policy spells it (lower case in English, capitalised
+     * German nouns), capitalised where a sentence begins, and shouted only if the original was
+     * ("The POPE" -> "The RELIGIOUS FIGURE"). "The Queen" is a name-like capital, not a sentence start,
+     * so it becomes "The public figure".
+     */
+    static String forReplacedWord(String text, int index, String original, String replacement) {
         String letters = original.replaceAll("[^\\p{L}]", "");
         if (letters.length() > 1 && letters.equals(letters.toUpperCase(Locale.ROOT))
                 && !letters.equals(letters.toLowerCase(Locale.ROOT))) {
             return replacement.toUpperCase(Locale.ROOT);
         }
-        if (!letters.isEmpty() && Character.isUpperCase(letters.codePointAt(0))) {
-            return capitalize(replacement);
-        }
-        return replacement;
+        return forPosition(text, index, replacement);
     }
 }

@@ -1,17 +1,36 @@
 package io.brief2image.guidelines;
 
-import java.util.List;
-import java.util.Locale;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
-/** The few English function words the rewriter needs so replacements read naturally. */
-public record Grammar(List<String> determiners, String indefiniteArticle, String indefiniteArticleBeforeVowel,
-                      String vowels) {
+/**
+ * The few function words the rewriter needs so replacements read naturally. The a/an spelling rule is
+ * English; everything else that differs between languages sits in {@link Language} entries.
+ */
+public record Grammar(String indefiniteArticle, String indefiniteArticleBeforeVowel, String vowels,
+                      String defaultLanguage, Map<String, Language> languages) {
     public Grammar {
-        determiners = determiners == null ? List.of() : determiners.stream().map(d -> d.toLowerCase(Locale.ROOT)).toList();
+        languages = languages == null ? Map.of() : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(languages));
+        if (defaultLanguage == null || !languages.containsKey(defaultLanguage)) {
+            throw new IllegalArgumentException("grammar.default_language must name an entry of grammar.languages");
+        }
+    }
+
+    Language language(String code) {
+        return languages.getOrDefault(code == null ? defaultLanguage : code, Language.NONE);
+    }
+
+    Language defaultLanguageRules() {
+        return languages.get(defaultLanguage);
     }
 
     boolean isDeterminer(String word) {
-        return determiners.contains(word.toLowerCase(Locale.ROOT));
+        return defaultLanguageRules().isDeterminer(word);
+    }
+
+    /** A description's leading article in any language ("a", "un", "eine"). */
+    boolean isAnyArticle(String word) {
+        return languages.values().stream().anyMatch(l -> l.isArticle(word));
     }
 
     boolean isIndefiniteArticle(String word) {

@@ -108,6 +108,11 @@ public final class GuidelinePolicy {
         return doc.publicFigureDescription();
     }
 
+    /** Null when the policy has no special phrasing for a name that modifies a noun. */
+    public FigureAsModifier publicFigureAsModifier() {
+        return doc.publicFigureAsModifier();
+    }
+
     public List<PublicFigure> publicFigures() {
         return listOrEmpty(doc.publicFigures());
     }

@@ -6,7 +6,8 @@ import java.util.Map;
 /** guidelines.yaml exactly as written; {@link GuidelinePolicy} validates it and fills in defaults. */
 record PolicyDocument(Integer maxImages, Integer artistCutoffYears, FuzzyMatching fuzzyMatching, Grammar grammar,
                       List<String> textInImageCues, ImageCountPhrases imageCountPhrases,
-                      String publicFigureDescription, List<PublicFigure> publicFigures,
+                      String publicFigureDescription, FigureAsModifier publicFigureAsModifier,
+                      List<PublicFigure> publicFigures,
                       Map<String, String> titles, List<String> titleExceptions,
                       ArtistPhrasing artistPhrasing, List<Artist> artists,
                       List<ProtectedWork> studiosAndCharacters,

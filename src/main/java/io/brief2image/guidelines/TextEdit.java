@@ -1,5 +1,13 @@
 package io.brief2image.guidelines;
 
-/** Replace text[start, end) with replacement. */
-record TextEdit(int start, int end, String replacement) {
+/**
+ * Replace text[start, end) with replacement.
+ *
+ * @param language code of the language around the edit, whose determiners decide whether the
+ *                 replacement keeps its article; null for the default language
+ */
+record TextEdit(int start, int end, String replacement, String language) {
+    TextEdit(int start, int end, String replacement) {
+        this(start, end, replacement, null);
+    }
 }

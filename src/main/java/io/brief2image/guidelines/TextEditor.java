@@ -30,14 +30,23 @@ final class TextEditor {
             String replacement = edit.replacement();
             Matcher prev = LAST_WORD.matcher(before);
             if (prev.find()) {
+                Language language = grammar.language(edit.language());
                 String prevWord = prev.group(1);
                 Matcher own = FIRST_WORD.matcher(replacement);
-                boolean replacementHasArticle = own.find() && grammar.isIndefiniteArticle(own.group(1));
-                if (replacementHasArticle && grammar.isDeterminer(prevWord)) {
-                    replacement = replacement.substring(own.end());
-                } else if (grammar.isIndefiniteArticle(prevWord)) {
-                    String article = matchCase(prevWord, grammar.indefiniteArticleFor(replacement));
-                    before = before.substring(0, prev.start(1)) + article + prev.group(2);
+                boolean replacementHasArticle = own.find() && grammar.isAnyArticle(own.group(1));
+                String preposition = language.uncontracted(prevWord);
+                if (replacementHasArticle && preposition != null) {
+                    // "del un hombre" -> "de un hombre": the description is indefinite, so keep its article
+                    before = before.substring(0, prev.start(1)) + matchCase(prevWord, preposition) + prev.group(2);
+                } else {
+                    if (replacementHasArticle && language.isDeterminer(prevWord)) {
+                        replacement = replacement.substring(own.end());
+                    }
+                    // after dropping its own article the replacement may start with a vowel: "an a tall" -> "a tall"
+                    if (language == grammar.defaultLanguageRules() && grammar.isIndefiniteArticle(prevWord)) {
+                        String article = matchCase(prevWord, grammar.indefiniteArticleFor(replacement));
+                        before = before.substring(0, prev.start(1)) + article + prev.group(2);
+                    }
                 }
             }
             result = before + replacement + after;

@@ -32,7 +32,7 @@ final class TitleRule implements TextRule {
             if (TextSpan.anyOverlaps(untouchable, m.start(), m.end())) {
                 continue;
             }
-            String replacement = Casing.mirror(m.group(), titles.genericFor(m.group()));
+            String replacement = Casing.forReplacedWord(text, m.start(), m.group(), titles.genericFor(m.group()));
             edits.add(new TextEdit(m.start(), m.end(), replacement));
             actions.add(new PolicyAction(Rules.TITLES, "generalised", "'" + m.group() + "' → '" + replacement + "'"));
         }
