@@ -88,6 +88,9 @@ final class Lint {
             for (PolicyAction action : screened.actions()) {
                 out.printf("  guideline %s: %s %s%n", action.rule(), action.action(), action.detail());
             }
+            if (!screened.text().equals(brief.prompt())) {
+                out.println("  prompt after guidelines: " + screened.text());
+            }
             warnings(brief, screened).forEach(w -> out.println("  warning: " + w));
         } catch (GuidelineBlockedException e) {
             out.println("  ERROR guidelines: " + e.reason());
