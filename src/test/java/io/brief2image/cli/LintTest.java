@@ -61,6 +61,7 @@ class LintTest {
                 .contains("ok: id poster, model gpt-image-1, 2 image(s)")
                 .contains("guideline artists: replaced 'in the style of Andy Warhol'")
                 .contains("pop-art")
+                .contains("prompt after guidelines: a city skyline at night in a bold, graphic, repetitive pop-art silkscreen style")
                 .contains("1 file(s), 0 error(s)")
                 .doesNotContain("ERROR");
     }
