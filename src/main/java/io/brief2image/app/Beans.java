@@ -104,7 +104,7 @@ public final class Beans implements CamelConfiguration {
         Ledger ledger = new Ledger(settings.data(), settings.outbox(), partials,
                 java.time.Duration.ofSeconds((long) settings.requestTimeoutSeconds() * Math.max(1, settings.maxAttempts())));
         DuplicateGate duplicates = new DuplicateGate(ledger);
-        ResultPublisher results = new ResultPublisher(ledger, metrics, progress, template);
+        ResultPublisher results = new ResultPublisher(ledger, metrics, progress, template, settings.resultTtlHours());
         Guidelines guidelines = new Guidelines(GuidelinePolicy.loadFrom(settings.guidelinesLocation()), clock);
 
         // providers: the OpenAI key goes only to OpenAI-compatible servers, never to an SD WebUI server

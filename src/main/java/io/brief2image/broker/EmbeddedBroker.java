@@ -2,6 +2,9 @@ package io.brief2image.broker;
 
 import java.nio.file.Path;
 import org.apache.activemq.broker.BrokerService;
+import org.apache.activemq.broker.region.policy.PolicyEntry;
+import org.apache.activemq.broker.region.policy.PolicyMap;
+import org.apache.activemq.broker.region.policy.SharedDeadLetterStrategy;
 import org.apache.activemq.store.kahadb.KahaDBPersistenceAdapter;
 import org.apache.camel.support.service.ServiceSupport;
 import org.slf4j.Logger;
@@ -44,12 +47,28 @@ public final class EmbeddedBroker extends ServiceSupport {
         broker.setPersistenceAdapter(kahaDb);
         broker.getSystemUsage().getStoreUsage().setLimit(8L * 1024 * 1024 * 1024);
         broker.getSystemUsage().getTempUsage().setLimit(2L * 1024 * 1024 * 1024);
+        broker.setDestinationPolicy(resultEventsExpireQuietly());
         if (listen != null && !listen.isBlank()) {
             broker.addConnector(listen);
         }
         broker.start();
         broker.waitUntilStarted();
         LOG.info("embedded ActiveMQ broker started (data {}, listening on {})", dir, listen == null || listen.isBlank() ? "vm only" : listen);
+    }
+
+    /**
+     * Result events that nobody reads expire (see brief2image.result-ttl-hours) and are dropped,
+     * not parked on ActiveMQ.DLQ: the outbox holds the results, and the store must not fill up.
+     */
+    private static PolicyMap resultEventsExpireQuietly() {
+        SharedDeadLetterStrategy noExpiredToDlq = new SharedDeadLetterStrategy();
+        noExpiredToDlq.setProcessExpired(false);
+        PolicyEntry images = new PolicyEntry();
+        images.setQueue("images");
+        images.setDeadLetterStrategy(noExpiredToDlq);
+        PolicyMap policies = new PolicyMap();
+        policies.setPolicyEntries(java.util.List.of(images));
+        return policies;
     }
 
     @Override

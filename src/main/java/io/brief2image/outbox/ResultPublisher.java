@@ -20,14 +20,17 @@ import org.slf4j.LoggerFactory;
 public final class ResultPublisher {
 
     private static final Logger LOG = LoggerFactory.getLogger("brief2image.outcome");
-    public static final String EVENTS = "jms:queue:images";
+    /** Replies go to the same endpoint: its destination is replaced by the message's JMSReplyTo. */
+    private final String events;
 
     private final Ledger ledger;
     private final PipelineMetrics metrics;
     private final Progress progress;
     private final ProducerTemplate template;
 
-    public ResultPublisher(Ledger ledger, PipelineMetrics metrics, Progress progress, ProducerTemplate template) {
+    public ResultPublisher(Ledger ledger, PipelineMetrics metrics, Progress progress, ProducerTemplate template, long resultTtlHours) {
+        // unread result events expire instead of filling the broker's store
+        this.events = "jms:queue:images" + (resultTtlHours > 0 ? "?timeToLive=" + resultTtlHours * 3_600_000L : "");
         this.ledger = ledger;
         this.metrics = metrics;
         this.progress = progress;
@@ -68,7 +71,7 @@ public final class ResultPublisher {
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
-        Exchange event = template.send(EVENTS, ExchangePattern.InOnly, out -> {
+        Exchange event = template.send(events, ExchangePattern.InOnly, out -> {
             out.getIn().setBody(json);
             out.getIn().setHeader("b2i_brief_id", result.briefId());
             out.getIn().setHeader("b2i_status", result.status());
@@ -80,7 +83,7 @@ public final class ResultPublisher {
         if (replyTo != null) {
             Object correlation = exchange.getMessage().getHeader("JMSCorrelationID");
             Object messageId = exchange.getMessage().getHeader("JMSMessageID");
-            Exchange sent = template.send(EVENTS, ExchangePattern.InOnly, out -> {
+            Exchange sent = template.send(events, ExchangePattern.InOnly, out -> {
                 out.getIn().setBody(json);
                 out.getIn().setHeaders(Map.of("CamelJmsDestination", replyTo,
                         "JMSCorrelationID", correlation != null ? correlation : messageId,

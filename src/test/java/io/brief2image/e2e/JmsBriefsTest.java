@@ -73,6 +73,8 @@ class JmsBriefsTest {
                 .send(session.createTextMessage("{\"id\": \"evented\", \"prompt\": \"a paper boat\", \"n\": 1}"));
         TextMessage event = (TextMessage) events.receive(60_000);
         assertThat(event).isNotNull();
+        // unread events expire after a week (result-ttl-hours) instead of filling the broker's store
+        assertThat(event.getJMSExpiration() - event.getJMSTimestamp()).isEqualTo(168L * 3_600_000L);
         JsonNode result = Json.MAPPER.readTree(event.getText());
         assertThat(result.path("status").asText()).isEqualTo("done");
         assertThat(result.path("images").get(0).path("image_id").asText()).isEqualTo("evented-1");
