@@ -46,6 +46,8 @@ public final class BenchMain {
     static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
     static final long MIB = 1024 * 1024;
+    /** A client that runs out of heap can hang (a dead HTTP selector thread); it is killed after this. */
+    static final long SMALL_HEAP_TIMEOUT = 120;
     static final List<String> ALL_CLIENTS = List.of("floor", "sdk", "langchain4j", "brief2image");
 
     final Path project = Path.of("").toAbsolutePath();
@@ -199,10 +201,11 @@ public final class BenchMain {
         try (StandInProcess standIn = StandInProcess.start(this, 200, bytes)) {
             for (int run = 1; run <= runs; run++) {
                 for (String client : rotate(clients, run)) {
-                    Outcome o = runClient(standIn, "s3", client, run, briefs, concurrency, jvm, List.of());
+                    Outcome o = runClient(standIn, "s3", client, run, briefs, concurrency, jvm, List.of(), SMALL_HEAP_TIMEOUT);
                     boolean oom = o.output.contains("OutOfMemoryError");
                     String result = (o.exitCode == 0 && o.sidecars == briefs) ? "ok"
-                            : (oom ? "OOM" : "failed") + " (" + o.sidecars + "/" + briefs + " images, exit " + o.exitCode + ")";
+                            : (oom ? "OOM" : "failed") + (o.exitCode == -1 ? ", hung: killed after " + SMALL_HEAP_TIMEOUT + " s" : "")
+                            + " (" + o.sidecars + "/" + briefs + " images" + (o.exitCode == -1 ? "" : ", exit " + o.exitCode) + ")";
                     rss.computeIfAbsent(client, k -> new ArrayList<>()).add(o.peakRssMib);
                     wall.computeIfAbsent(client, k -> new ArrayList<>()).add(o.wallSeconds);
                     results.computeIfAbsent(client, k -> new ArrayList<>()).add(result);
@@ -213,7 +216,9 @@ public final class BenchMain {
         }
         section("3. Small heap",
                 "Every client JVM runs with `-Xmx128m`: 64 briefs, ~4 MiB PNG (~5.6 MB of base64 per reply), 200 ms "
-                        + "latency, concurrency 16. Peak RSS = the child's VmHWM from /proc, polled every 50 ms.");
+                        + "latency, concurrency 16. Peak RSS = the child's VmHWM from /proc, polled every 50 ms. "
+                        + "A run that has not finished after " + SMALL_HEAP_TIMEOUT + " s (the floor needs a few) is killed and reported as hung; "
+                        + "the images column counts sidecars written.");
         report.append("| client | result per run | peak RSS MiB | wall s |\n|---|---|---|---|\n");
         for (String client : rss.keySet()) {
             report.append("| ").append(label(client)).append(" | ").append(String.join("; ", results.get(client)))
@@ -321,6 +326,11 @@ public final class BenchMain {
 
     Outcome runClient(StandInProcess standIn, String scenario, String client, int run, int briefs, int concurrency,
                       List<String> jvmOptions, List<String> settings) throws Exception {
+        return runClient(standIn, scenario, client, run, briefs, concurrency, jvmOptions, settings, 900);
+    }
+
+    Outcome runClient(StandInProcess standIn, String scenario, String client, int run, int briefs, int concurrency,
+                      List<String> jvmOptions, List<String> settings, long timeoutSeconds) throws Exception {
         Path dir = freshDir(scenario + "-" + client + "-" + run);
         writeBriefs(dir.resolve("inbox"), briefs);
         standIn.clearRequests();
@@ -337,7 +347,7 @@ public final class BenchMain {
             child = Child.start(command, dir, dir.resolve("child.log"));
         }
         Outcome o = new Outcome();
-        o.exitCode = child.await(900);
+        o.exitCode = child.await(timeoutSeconds);
         o.wallSeconds = child.elapsedSeconds();
         o.peakRssMib = child.peakRssMib();
         o.output = child.output();
