@@ -47,7 +47,7 @@ public final class BenchMain {
             .connectTimeout(Duration.ofSeconds(5)).build();
     static final long MIB = 1024 * 1024;
     /** A client that runs out of heap can hang (a dead HTTP selector thread); it is killed after this. */
-    static final long SMALL_HEAP_TIMEOUT = 120;
+    static final long SMALL_HEAP_TIMEOUT = 60;
     static final List<String> ALL_CLIENTS = List.of("floor", "sdk", "langchain4j", "brief2image");
 
     final Path project = Path.of("").toAbsolutePath();
