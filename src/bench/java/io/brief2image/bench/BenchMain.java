@@ -46,6 +46,7 @@ public final class BenchMain {
     static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
     static final long MIB = 1024 * 1024;
+    static final String NOTES_MARKER = "<!-- findings: kept when the benchmark rewrites this file -->";
     /** A client that runs out of heap can hang (a dead HTTP selector thread); it is killed after this. */
     static final long SMALL_HEAP_TIMEOUT = 60;
     static final List<String> ALL_CLIENTS = List.of("floor", "sdk", "langchain4j", "brief2image");
@@ -104,6 +105,14 @@ public final class BenchMain {
             pacing();
         }
         report.append("\n_Benchmark wall time: ").append(Duration.between(started, Instant.now()).toSeconds()).append(" s._\n");
+        // hand-written findings below the marker survive a re-run
+        if (Files.isRegularFile(out)) {
+            String old = Files.readString(out);
+            int marker = old.indexOf(NOTES_MARKER);
+            if (marker >= 0) {
+                report.append('\n').append(old.substring(marker));
+            }
+        }
         Files.writeString(out, report.toString());
         System.out.println(report);
         System.out.println("wrote " + out);
