@@ -3,6 +3,7 @@ package io.brief2image.bench;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.BufferedReader;
+import java.io.File;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
@@ -55,7 +56,9 @@ public final class BenchMain {
     final Path jar = project.resolve("target/brief2image.jar");
     final Path work = project.resolve("target/bench");
     final String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    final String classpath = System.getProperty("java.class.path");
+    /** Absolute, because the child JVMs run in their own work folders. */
+    final String classpath = Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
+            .map(entry -> Path.of(entry).toAbsolutePath().toString()).collect(Collectors.joining(File.pathSeparator));
     int runs = 3;
     Set<String> scenarios = Set.of("1", "2", "3", "4", "5");
     List<String> clients = ALL_CLIENTS;
