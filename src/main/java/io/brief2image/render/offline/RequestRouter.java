@@ -53,6 +53,7 @@ final class RequestRouter implements HttpHandler {
     }
 
     private void route(HttpExchange exchange) throws IOException {
+        long arrived = epochMicros();
         String method = exchange.getRequestMethod();
         String path = exchange.getRequestURI().getPath();
         byte[] body = exchange.getRequestBody().readAllBytes();
@@ -64,7 +65,7 @@ final class RequestRouter implements HttpHandler {
 
         IncomingRequest request = parse(exchange, method, path, body);
         ApiEndpoint endpoint = endpoints.get(path);
-        log.add(describe(endpoint, request));
+        log.add(describe(endpoint, request).receivedAt(arrived));
         if (endpoint == null) {
             replies.error(404, "invalid_request_error", null, "not_found",
                     "Invalid URL (" + method + " " + path + ")");
@@ -91,6 +92,11 @@ final class RequestRouter implements HttpHandler {
             throw new DropConnection("server closed during latency");
         }
         reply.send(replies);
+    }
+
+    private static long epochMicros() {
+        java.time.Instant now = java.time.Instant.now();
+        return now.getEpochSecond() * 1_000_000L + now.getNano() / 1_000;
     }
 
     private static RecordedRequest describe(ApiEndpoint endpoint, IncomingRequest request) {
