@@ -34,15 +34,15 @@ final class Lint {
     static final int MAX_DESCRIPTORS = 30;
 
     private final PrintStream out;
-    private final ModelTable models = ModelTable.load(LintSettings.get("models", "classpath:models.yaml"));
-    private final BriefValidator validator = new BriefValidator(models, LintSettings.get("model", "gpt-image-1"));
+    private final ModelTable models = ModelTable.load(CommandSettings.get("models", "classpath:models.yaml"));
+    private final BriefValidator validator = new BriefValidator(models, CommandSettings.get("model", "gpt-image-1"));
     private final Guidelines guidelines;
-    private final boolean gptConfigured = ExpansionMode.resolve(LintSettings.get("expansion", "auto"),
-            !LintSettings.env("OPENAI_API_KEY").isBlank()) == ExpansionMode.GPT;
+    private final boolean gptConfigured = ExpansionMode.resolve(CommandSettings.get("expansion", "auto"),
+            !CommandSettings.env("OPENAI_API_KEY").isBlank()) == ExpansionMode.GPT;
 
     Lint(PrintStream out) {
         this.out = out;
-        String policy = LintSettings.get("guidelines", "classpath:guidelines.yaml");
+        String policy = CommandSettings.get("guidelines", "classpath:guidelines.yaml");
         this.guidelines = new Guidelines(GuidelinePolicy.loadFrom(policy),
                 Clock.systemUTC());
     }

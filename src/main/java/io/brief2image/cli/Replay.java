@@ -14,10 +14,10 @@ final class Replay {
     }
 
     int run() throws Exception {
-        String url = LintSettings.get("broker-url", LintSettings.get("broker-listen", "tcp://127.0.0.1:61616"));
+        String url = CommandSettings.get("broker-url", CommandSettings.get("broker-listen", "tcp://127.0.0.1:61616"));
         ActiveMQConnectionFactory broker = new ActiveMQConnectionFactory(url + (url.contains("?") ? "&" : "?") + "jms.closeTimeout=2000");
-        var replay = new io.brief2image.deadletter.Replay(Path.of(LintSettings.get("failed", "failed")),
-                Path.of(LintSettings.get("inbox", "inbox")), Path.of(LintSettings.get("outbox", "outbox")), broker);
+        var replay = new io.brief2image.deadletter.Replay(Path.of(CommandSettings.get("failed", "failed")),
+                Path.of(CommandSettings.get("inbox", "inbox")), Path.of(CommandSettings.get("outbox", "outbox")), broker);
         var moved = replay.run();
         moved.forEach(m -> out.printf("%-24s %s -> %s%n", m.what(), m.from(), m.to()));
         out.printf("%d dead letter(s) handled%n", moved.size());

@@ -29,7 +29,7 @@ final class SubmitCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        String url = broker != null ? broker : LintSettings.get("broker-url", LintSettings.get("broker-listen", "tcp://127.0.0.1:61616"));
+        String url = broker != null ? broker : CommandSettings.get("broker-url", CommandSettings.get("broker-listen", "tcp://127.0.0.1:61616"));
         int sent = 0;
         int refused = 0;
         try (Connection connection = new ActiveMQConnectionFactory(url).createConnection()) {

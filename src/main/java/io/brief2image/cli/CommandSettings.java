@@ -6,9 +6,9 @@ import java.util.Locale;
  * Settings for the commands that run without Camel (lint, submit, replay): a {@code -Dbrief2image.KEY}
  * system property (as the service also honours), then the environment, then the default.
  */
-final class LintSettings {
+final class CommandSettings {
 
-    private LintSettings() {
+    private CommandSettings() {
     }
 
     static String get(String key, String fallback) {
