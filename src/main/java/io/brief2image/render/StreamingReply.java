@@ -27,6 +27,7 @@ public final class StreamingReply {
     public static final String IMAGE_MARK = "#image:";
     private static final JsonFactory FACTORY = new ObjectMapper().getFactory();
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+    private static final int READ_BUFFER = 256 * 1024;
 
     private final Set<String> imageFields;
     private final Supplier<Path> tempFiles;
@@ -46,7 +47,9 @@ public final class StreamingReply {
     /** Any failure deletes the temp files already written, so a broken reply leaves nothing behind. */
     public static Parsed read(InputStream body, Set<String> imageFields, Supplier<Path> tempFiles) throws IOException {
         StreamingReply reply = new StreamingReply(imageFields, tempFiles);
-        try (JsonParser parser = FACTORY.createParser(body)) {
+        // Jackson pulls 8 kB at a time; a larger buffer lets each pull drain many HTTP chunks at once
+        // (scenario 1 of BENCHMARKS.md, cold: 35-46 -> 50-54 images/s)
+        try (JsonParser parser = FACTORY.createParser(new java.io.BufferedInputStream(body, READ_BUFFER))) {
             JsonToken first = parser.nextToken();
             if (first == null) {
                 throw new MalformedReplyException("the provider sent an empty reply");
