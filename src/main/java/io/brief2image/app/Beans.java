@@ -83,9 +83,11 @@ public final class Beans implements CamelConfiguration {
         if (embedded != null) {
             context.addService(embedded, true, true);
         }
-        JmsPoolConnectionFactory pool = brokerConnections(settings, embedded);
-        registry.bind("jms", JmsComponent.jmsComponent(pool));
-        registry.bind("connectionFactory", pool);
+        ActiveMQConnectionFactory broker = new ActiveMQConnectionFactory(embedded != null ? EmbeddedBroker.vmUrl() : settings.brokerUrl());
+        registry.bind("jms", JmsComponent.jmsComponent(pooled(broker, settings.concurrency())));
+        // health checks, queue depth and replay open and close connections of their own: closing a
+        // connection borrowed from the consumers' pool can take the consumers' connection down with it
+        registry.bind("connectionFactory", broker);
         longReads(context, settings.requestTimeoutSeconds());
 
         PipelineMetrics metrics = new PipelineMetrics(MetricsRegistry.of(context));
@@ -158,19 +160,19 @@ public final class Beans implements CamelConfiguration {
         registry.bind("results", results);
         registry.bind("ledger", ledger);
         registry.bind("deadLetters", new DeadLetters(settings.failed(), partials, results, duplicates, template, clock));
-        QueueDepth queueDepth = new QueueDepth(embedded, pool);
+        QueueDepth queueDepth = new QueueDepth(embedded, broker);
         registry.bind("queueDepth", queueDepth);
         // operators: gauges, health checks, status page and its API (routes/status.yaml)
-        OpsBeans.bind(context, settings, metrics, gate::inFlight, queueDepth, pool);
+        OpsBeans.bind(context, settings, metrics, gate::inFlight, queueDepth, broker);
         LOG.info("brief2image: {}", settings);
     }
 
-    /** In-process over vm:// to the embedded broker, else the configured URL; pooled for the JMS consumers. */
-    private static JmsPoolConnectionFactory brokerConnections(Settings settings, EmbeddedBroker embedded) {
+    /** The pool only Camel's JMS consumers and producers use. */
+    private static JmsPoolConnectionFactory pooled(ActiveMQConnectionFactory broker, int concurrency) {
         JmsPoolConnectionFactory pool = new JmsPoolConnectionFactory();
-        pool.setConnectionFactory(new ActiveMQConnectionFactory(embedded != null ? EmbeddedBroker.vmUrl() : settings.brokerUrl()));
+        pool.setConnectionFactory(broker);
         pool.setMaxConnections(4);
-        pool.setMaxSessionsPerConnection(Math.max(500, settings.concurrency() * 8));
+        pool.setMaxSessionsPerConnection(Math.max(500, concurrency * 8));
         return pool;
     }
 

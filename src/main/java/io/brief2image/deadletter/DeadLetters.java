@@ -87,6 +87,10 @@ public final class DeadLetters {
     public void fromInbox(Exchange exchange) {
         BriefFailure failure = failureOf(exchange);
         String fileName = exchange.getMessage().getHeader(Exchange.FILE_NAME_ONLY, String.class);
+        if (fileName == null) {
+            fileName = exchange.getIn(org.apache.camel.component.file.GenericFileMessage.class) != null
+                    ? exchange.getIn(org.apache.camel.component.file.GenericFileMessage.class).getGenericFile().getFileNameOnly() : "brief";
+        }
         Path target = uniqueTarget(fileName);
         exchange.getMessage().setHeader(MOVE_TO, target.toAbsolutePath().toString());
         String briefId = io.brief2image.brief.SafeId.makeSafe(fileName.replaceAll("\\.[^.]*$", ""));
