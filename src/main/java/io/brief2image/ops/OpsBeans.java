@@ -4,6 +4,7 @@ import io.brief2image.app.Settings;
 import io.brief2image.deadletter.Replay;
 import io.brief2image.ops.health.BrokerHealthCheck;
 import io.brief2image.ops.health.BudgetHealthCheck;
+import io.brief2image.ops.health.ConsumptionHealthCheck;
 import io.brief2image.ops.health.FoldersHealthCheck;
 import io.brief2image.ops.health.ProviderHealthCheck;
 import io.brief2image.ops.web.DeadLettersApi;
@@ -15,6 +16,7 @@ import io.brief2image.ops.web.StatusApi;
 import io.brief2image.ops.web.StatusPage;
 import jakarta.jms.ConnectionFactory;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.IntSupplier;
@@ -57,6 +59,25 @@ public final class OpsBeans {
         registry.bind("providerHealth", new ProviderHealthCheck(provider, settings.hasApiKey(),
                 () -> registry.lookupByName("offlineServer") != null));
         registry.bind("budgetHealth", new BudgetHealthCheck(budget));
+        Progress progress = registry.lookupByNameAndType("progress", Progress.class);
+        registry.bind("consumptionHealth", new ConsumptionHealthCheck(new ConsumptionHealthCheck.Signals() {
+            public long waiting() {
+                return queues.of("briefs");
+            }
+
+            public int working() {
+                return context.getInflightRepository().size("produce");
+            }
+
+            public long finished() {
+                return progress == null ? 0 : progress.done() + progress.failed();
+            }
+
+            public boolean paused() {
+                return budget.get().paused();
+            }
+        }, Duration.ofSeconds(Long.parseLong(context.getPropertiesComponent().resolveProperty("brief2image.stall-seconds")
+                .orElse("120").trim())), System::currentTimeMillis));
 
         boolean loopbackWithoutToken = Boolean.parseBoolean(context.getPropertiesComponent()
                 .resolveProperty("brief2image.admin-loopback").orElse("false").trim());
