@@ -10,33 +10,16 @@ import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class ControlEndpointTest {
 
     private static final Map<String, Object> GENERATION = Map.of("prompt", "steered", "seed", 2, "size", "64x64");
 
-    private static OfflineImageServer server;
+    @RegisterExtension
+    static final SharedOfflineServer SERVER = new SharedOfflineServer();
     private static final OfflineTestClient client = new OfflineTestClient();
-
-    @BeforeAll
-    static void start() throws Exception {
-        server = OfflineImageServer.start(OfflineOptions.defaults());
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
-
-    @BeforeEach
-    void reset() {
-        server.faults().clear();
-        server.clearRequests();
-    }
 
     @Test
     void faultsPostedOverHttpAreQueuedInOrder() throws Exception {
@@ -47,7 +30,7 @@ class ControlEndpointTest {
                  {"type":"hang","millis":5000},
                  {"type":"connection_reset"}]
                 """;
-        HttpResponse<String> queued = client.postJson(server.sdWebUiUrl() + "/_offline/faults", plan);
+        HttpResponse<String> queued = client.postJson(SERVER.get().sdWebUiUrl() + "/_offline/faults", plan);
         assertThat(queued.statusCode()).isEqualTo(200);
         assertThat(json(queued).path("queued").asInt()).isEqualTo(6);
 
@@ -65,25 +48,25 @@ class ControlEndpointTest {
 
     @Test
     void unknownFaultTypesAreRejected() throws Exception {
-        HttpResponse<String> response = client.postJson(server.sdWebUiUrl() + "/_offline/faults", "[{\"type\":\"gremlins\"}]");
+        HttpResponse<String> response = client.postJson(SERVER.get().sdWebUiUrl() + "/_offline/faults", "[{\"type\":\"gremlins\"}]");
 
         assertThat(response.statusCode()).isEqualTo(400);
-        assertThat(server.faults().pending()).isEmpty();
+        assertThat(SERVER.get().faults().pending()).isEmpty();
     }
 
     @Test
     void deleteClearsQueuedFaults() throws Exception {
-        server.faults().next(Fault.connectionReset());
+        SERVER.get().faults().next(Fault.connectionReset());
 
-        assertThat(client.send("DELETE", server.sdWebUiUrl() + "/_offline/faults").statusCode()).isEqualTo(200);
-        assertThat(server.faults().pending()).isEmpty();
+        assertThat(client.send("DELETE", SERVER.get().sdWebUiUrl() + "/_offline/faults").statusCode()).isEqualTo(200);
+        assertThat(SERVER.get().faults().pending()).isEmpty();
     }
 
     @Test
     void recordedRequestsAreServedAsJsonWithoutControlCalls() throws Exception {
         generate(Duration.ofSeconds(10));
 
-        HttpResponse<String> response = client.send("GET", server.sdWebUiUrl() + "/_offline/requests");
+        HttpResponse<String> response = client.send("GET", SERVER.get().sdWebUiUrl() + "/_offline/requests");
 
         assertThat(response.statusCode()).isEqualTo(200);
         JsonNode requests = json(response);
@@ -96,6 +79,6 @@ class ControlEndpointTest {
     }
 
     private static HttpResponse<String> generate(Duration timeout) throws Exception {
-        return client.postJson(server.baseUrl() + "/images/generations", GENERATION, timeout);
+        return client.postJson(SERVER.get().baseUrl() + "/images/generations", GENERATION, timeout);
     }
 }

@@ -6,30 +6,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
 import java.net.http.HttpResponse;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class EditsEndpointTest {
 
-    private static OfflineImageServer server;
+    @RegisterExtension
+    static final SharedOfflineServer SERVER = new SharedOfflineServer();
     private static final OfflineTestClient client = new OfflineTestClient();
-
-    @BeforeAll
-    static void start() throws Exception {
-        server = OfflineImageServer.start(OfflineOptions.defaults());
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
-
-    @BeforeEach
-    void reset() {
-        server.clearRequests();
-    }
 
     @Test
     void recordsImagePartsAndRendersFromTheBase() throws Exception {
@@ -42,7 +26,7 @@ class EditsEndpointTest {
         assertThat(firstImage(otherBase)).isNotEqualTo(firstImage(first));
         assertThat(OfflineTestClient.readImage(firstImage(first)).getWidth()).isEqualTo(256);
 
-        assertThat(server.requests()).hasSize(3).first().satisfies(recorded -> {
+        assertThat(SERVER.get().requests()).hasSize(3).first().satisfies(recorded -> {
             assertThat(recorded.path()).isEqualTo("/v1/images/edits");
             assertThat(recorded.imageParts()).isEqualTo(1);
             assertThat(recorded.prompt()).isEqualTo("add a hat");
@@ -55,13 +39,13 @@ class EditsEndpointTest {
     @Test
     void acceptsThePlainImageFieldName() throws Exception {
         assertThat(edit(base("plain"), "image").statusCode()).isEqualTo(200);
-        assertThat(server.requests()).singleElement().satisfies(r -> assertThat(r.imageParts()).isEqualTo(1));
+        assertThat(SERVER.get().requests()).singleElement().satisfies(r -> assertThat(r.imageParts()).isEqualTo(1));
     }
 
     @Test
     void editWithoutImageIsABadRequest() throws Exception {
         MultipartBody body = new MultipartBody().field("prompt", "nothing to edit");
-        HttpResponse<String> response = client.postMultipart(server.baseUrl() + "/images/edits", body);
+        HttpResponse<String> response = client.postMultipart(SERVER.get().baseUrl() + "/images/edits", body);
 
         assertThat(response.statusCode()).isEqualTo(400);
         assertThat(json(response).path("error").path("param").asText()).isEqualTo("image");
@@ -74,7 +58,7 @@ class EditsEndpointTest {
                 .field("size", "256x256")
                 .field("seed", "11")
                 .file(fieldName, "base.png", "image/png", base);
-        return client.postMultipart(server.baseUrl() + "/images/edits", body);
+        return client.postMultipart(SERVER.get().baseUrl() + "/images/edits", body);
     }
 
     private static byte[] base(String prompt) throws Exception {

@@ -12,37 +12,20 @@ import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class FaultInjectionTest {
 
     private static final Map<String, Object> GENERATION = Map.of("prompt", "faulty", "seed", 1, "size", "128x128");
 
-    private static OfflineImageServer server;
+    @RegisterExtension
+    static final SharedOfflineServer SERVER = new SharedOfflineServer();
     private static final OfflineTestClient client = new OfflineTestClient();
-
-    @BeforeAll
-    static void start() throws Exception {
-        server = OfflineImageServer.start(OfflineOptions.defaults());
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
-
-    @BeforeEach
-    void reset() {
-        server.faults().clear();
-        server.clearRequests();
-    }
 
     @Test
     void statusFaultRepliesWithErrorBodyAndRetryAfterForTheQueuedNumberOfTimes() throws Exception {
-        server.faults().next(Fault.status(429, "rate_limit_exceeded", "slow down").withRetryAfter("1"), 2);
+        SERVER.get().faults().next(Fault.status(429, "rate_limit_exceeded", "slow down").withRetryAfter("1"), 2);
 
         for (int attempt = 0; attempt < 2; attempt++) {
             HttpResponse<String> limited = generate();
@@ -56,12 +39,12 @@ class FaultInjectionTest {
             assertThat(error.path("param").isNull()).isTrue();
         }
         assertThat(generate().statusCode()).isEqualTo(200);
-        assertThat(server.requests()).hasSize(3);
+        assertThat(SERVER.get().requests()).hasSize(3);
     }
 
     @Test
     void serverErrorsAndModerationUseOpenAiErrorTypes() throws Exception {
-        server.faults()
+        SERVER.get().faults()
                 .next(Fault.status(503, "server_overloaded", "try later").withRetryAfter("Wed, 21 Oct 2037 07:28:00 GMT"))
                 .next(Fault.status(400, "moderation_blocked", "Your request was rejected by the safety system."));
 
@@ -77,7 +60,7 @@ class FaultInjectionTest {
 
     @Test
     void malformedJsonFaultIsA200ThatDoesNotParse() throws Exception {
-        server.faults().next(Fault.malformedJson());
+        SERVER.get().faults().next(Fault.malformedJson());
 
         HttpResponse<String> response = generate();
 
@@ -88,7 +71,7 @@ class FaultInjectionTest {
 
     @Test
     void truncatedBase64FaultEndsTheBodyPrematurely() throws Exception {
-        server.faults().next(Fault.truncatedBase64());
+        SERVER.get().faults().next(Fault.truncatedBase64());
 
         Throwable failure = catchThrowable(() -> OfflineTestClient.firstImage(generate()));
 
@@ -99,9 +82,9 @@ class FaultInjectionTest {
 
     @Test
     void hangFaultMakesTheClientTimeOut() throws Exception {
-        server.faults().next(Fault.hang(Duration.ofSeconds(5)));
+        SERVER.get().faults().next(Fault.hang(Duration.ofSeconds(5)));
 
-        assertThatThrownBy(() -> client.postJson(server.baseUrl() + "/images/generations", GENERATION,
+        assertThatThrownBy(() -> client.postJson(SERVER.get().baseUrl() + "/images/generations", GENERATION,
                 Duration.ofMillis(300)))
                 .isInstanceOf(HttpTimeoutException.class);
         assertThat(generate().statusCode()).isEqualTo(200);
@@ -109,44 +92,44 @@ class FaultInjectionTest {
 
     @Test
     void shortHangStillRepliesNormally() throws Exception {
-        server.faults().next(Fault.hang(Duration.ofMillis(50)));
+        SERVER.get().faults().next(Fault.hang(Duration.ofMillis(50)));
 
         assertThat(generate().statusCode()).isEqualTo(200);
     }
 
     @Test
     void connectionResetFaultGivesTheClientAnIoException() throws Exception {
-        server.faults().next(Fault.connectionReset());
+        SERVER.get().faults().next(Fault.connectionReset());
 
         assertThatThrownBy(FaultInjectionTest::generate).isInstanceOf(IOException.class);
         assertThat(generate().statusCode()).isEqualTo(200);
-        assertThat(server.requests()).hasSize(2);
+        assertThat(SERVER.get().requests()).hasSize(2);
     }
 
     @Test
     void pathPrefixedFaultsWaitForTheirEndpoint() throws Exception {
-        server.faults().next(Fault.status(500, "server_error", "sd down").forPath("/sdapi"));
+        SERVER.get().faults().next(Fault.status(500, "server_error", "sd down").forPath("/sdapi"));
 
         assertThat(generate().statusCode()).isEqualTo(200);
-        HttpResponse<String> sd = client.postJson(server.sdWebUiUrl() + "/sdapi/v1/txt2img",
+        HttpResponse<String> sd = client.postJson(SERVER.get().sdWebUiUrl() + "/sdapi/v1/txt2img",
                 Map.of("prompt", "x", "width", 64, "height", 64));
         assertThat(sd.statusCode()).isEqualTo(500);
-        assertThat(server.faults().pending()).isEmpty();
+        assertThat(SERVER.get().faults().pending()).isEmpty();
     }
 
     @Test
     void faultsWorkOnEveryImageEndpoint() throws Exception {
-        server.faults().next(Fault.status(502, "bad_gateway", "upstream"), 2);
+        SERVER.get().faults().next(Fault.status(502, "bad_gateway", "upstream"), 2);
 
-        HttpResponse<String> responses = client.postJson(server.baseUrl() + "/responses", Map.of("input", "x"));
+        HttpResponse<String> responses = client.postJson(SERVER.get().baseUrl() + "/responses", Map.of("input", "x"));
         MultipartBody edit = new MultipartBody().field("prompt", "x");
-        HttpResponse<String> edits = client.postMultipart(server.baseUrl() + "/images/edits", edit);
+        HttpResponse<String> edits = client.postMultipart(SERVER.get().baseUrl() + "/images/edits", edit);
 
         assertThat(responses.statusCode()).isEqualTo(502);
         assertThat(edits.statusCode()).isEqualTo(502);
     }
 
     private static HttpResponse<String> generate() throws Exception {
-        return client.postJson(server.baseUrl() + "/images/generations", GENERATION);
+        return client.postJson(SERVER.get().baseUrl() + "/images/generations", GENERATION);
     }
 }

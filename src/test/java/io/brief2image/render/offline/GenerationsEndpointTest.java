@@ -9,37 +9,20 @@ import java.awt.image.BufferedImage;
 import java.net.http.HttpResponse;
 import java.util.HashMap;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class GenerationsEndpointTest {
 
-    private static OfflineImageServer server;
+    @RegisterExtension
+    static final SharedOfflineServer SERVER = new SharedOfflineServer();
     private static final OfflineTestClient client = new OfflineTestClient();
-
-    @BeforeAll
-    static void start() throws Exception {
-        server = OfflineImageServer.start(OfflineOptions.defaults());
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
-
-    @BeforeEach
-    void reset() {
-        server.clearRequests();
-        server.faults().clear();
-    }
 
     @Test
     void baseUrlsPointAtLoopback() {
-        assertThat(server.port()).isPositive();
-        assertThat(server.baseUrl()).isEqualTo("http://127.0.0.1:" + server.port() + "/v1");
-        assertThat(server.sdWebUiUrl()).isEqualTo("http://127.0.0.1:" + server.port());
+        assertThat(SERVER.get().port()).isPositive();
+        assertThat(SERVER.get().baseUrl()).isEqualTo("http://127.0.0.1:" + SERVER.get().port() + "/v1");
+        assertThat(SERVER.get().sdWebUiUrl()).isEqualTo("http://127.0.0.1:" + SERVER.get().port());
     }
 
     @Test
@@ -171,7 +154,7 @@ class GenerationsEndpointTest {
         body.put("quality", "medium");
         generate(body);
 
-        assertThat(server.requests()).singleElement().satisfies(recorded -> {
+        assertThat(SERVER.get().requests()).singleElement().satisfies(recorded -> {
             assertThat(recorded.method()).isEqualTo("POST");
             assertThat(recorded.path()).isEqualTo("/v1/images/generations");
             assertThat(recorded.model()).isEqualTo("gpt-image-1");
@@ -188,28 +171,28 @@ class GenerationsEndpointTest {
 
     @Test
     void requestsWithoutBearerTokenAreServedButFlagged() throws Exception {
-        var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create(server.baseUrl() + "/images/generations"))
+        var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create(SERVER.get().baseUrl() + "/images/generations"))
                 .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"prompt\":\"anonymous\",\"size\":\"64x64\"}"))
                 .build();
         HttpResponse<String> response = client.http().send(request, HttpResponse.BodyHandlers.ofString());
 
         assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(server.requests()).singleElement().satisfies(r -> assertThat(r.hadBearerToken()).isFalse());
+        assertThat(SERVER.get().requests()).singleElement().satisfies(r -> assertThat(r.hadBearerToken()).isFalse());
     }
 
     @Test
     void unknownPathsAre404AndWrongMethodsAre405() throws Exception {
-        HttpResponse<String> missing = client.postJson(server.baseUrl() + "/images/variations-nope", "{}");
+        HttpResponse<String> missing = client.postJson(SERVER.get().baseUrl() + "/images/variations-nope", "{}");
         assertThat(missing.statusCode()).isEqualTo(404);
         assertThat(json(missing).path("error").path("code").asText()).isEqualTo("not_found");
 
-        HttpResponse<String> wrongMethod = client.send("GET", server.baseUrl() + "/images/generations");
+        HttpResponse<String> wrongMethod = client.send("GET", SERVER.get().baseUrl() + "/images/generations");
         assertThat(wrongMethod.statusCode()).isEqualTo(405);
         assertThat(json(wrongMethod).path("error").path("type").asText()).isEqualTo("invalid_request_error");
     }
 
     private static HttpResponse<String> generate(Map<String, Object> body) throws Exception {
-        return client.postJson(server.baseUrl() + "/images/generations", body);
+        return client.postJson(SERVER.get().baseUrl() + "/images/generations", body);
     }
 
     private static Map<String, Object> request(String prompt, long seed) {

@@ -7,24 +7,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class ResponsesEndpointTest {
 
-    private static OfflineImageServer server;
+    @RegisterExtension
+    static final SharedOfflineServer SERVER = new SharedOfflineServer();
     private static final OfflineTestClient client = new OfflineTestClient();
-
-    @BeforeAll
-    static void start() throws Exception {
-        server = OfflineImageServer.start(OfflineOptions.defaults());
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
 
     @Test
     void returnsAnImageGenerationCallWithRevisedPromptAndPng() throws Exception {
@@ -33,7 +23,7 @@ class ResponsesEndpointTest {
                 "input", "a koi pond",
                 "seed", 5,
                 "tools", List.of(Map.of("type", "image_generation", "size", "1024x1536", "quality", "low")));
-        HttpResponse<String> response = client.postJson(server.baseUrl() + "/responses", body);
+        HttpResponse<String> response = client.postJson(SERVER.get().baseUrl() + "/responses", body);
 
         assertThat(response.statusCode()).isEqualTo(200);
         JsonNode reply = json(response);
@@ -60,13 +50,13 @@ class ResponsesEndpointTest {
                 "input", List.of(message),
                 "seed", 3,
                 "tools", List.of(Map.of("type", "image_generation", "size", "256x256")));
-        HttpResponse<String> first = client.postJson(server.baseUrl() + "/responses", body);
-        HttpResponse<String> second = client.postJson(server.baseUrl() + "/responses", body);
+        HttpResponse<String> first = client.postJson(SERVER.get().baseUrl() + "/responses", body);
+        HttpResponse<String> second = client.postJson(SERVER.get().baseUrl() + "/responses", body);
 
         assertThat(json(first).path("output").get(0).path("revised_prompt").asText()).contains("a paper crane");
         assertThat(json(first).path("output").get(0).path("result").asText())
                 .isEqualTo(json(second).path("output").get(0).path("result").asText());
-        assertThat(server.requests()).last().satisfies(r -> {
+        assertThat(SERVER.get().requests()).last().satisfies(r -> {
             assertThat(r.prompt()).isEqualTo("a paper crane");
             assertThat(r.size()).isEqualTo("256x256");
         });
@@ -74,7 +64,7 @@ class ResponsesEndpointTest {
 
     @Test
     void withoutTheImageToolItIsABadRequest() throws Exception {
-        HttpResponse<String> response = client.postJson(server.baseUrl() + "/responses",
+        HttpResponse<String> response = client.postJson(SERVER.get().baseUrl() + "/responses",
                 Map.of("model", "gpt-4.1", "input", "hello"));
 
         assertThat(response.statusCode()).isEqualTo(400);

@@ -10,24 +10,14 @@ import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class StableDiffusionEndpointTest {
 
-    private static OfflineImageServer server;
+    @RegisterExtension
+    static final SharedOfflineServer SERVER = new SharedOfflineServer();
     private static final OfflineTestClient client = new OfflineTestClient();
-
-    @BeforeAll
-    static void start() throws Exception {
-        server = OfflineImageServer.start(OfflineOptions.defaults());
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
 
     @Test
     void reportsTheRequestedSeedInsideTheInfoString() throws Exception {
@@ -69,7 +59,7 @@ class StableDiffusionEndpointTest {
         assertThat(first.path("parameters").path("init_images").isNull()).isTrue();
         assertThat(OfflineTestClient.MAPPER.readTree(first.path("info").asText()).path("denoising_strength").asDouble())
                 .isEqualTo(0.4);
-        assertThat(server.requests()).last().satisfies(r -> {
+        assertThat(SERVER.get().requests()).last().satisfies(r -> {
             assertThat(r.path()).isEqualTo("/sdapi/v1/img2img");
             assertThat(r.imageParts()).isEqualTo(1);
             assertThat(r.n()).isNull();
@@ -84,7 +74,7 @@ class StableDiffusionEndpointTest {
     }
 
     private static HttpResponse<String> post(String path, Object body) throws Exception {
-        return client.postJson(server.sdWebUiUrl() + path, body);
+        return client.postJson(SERVER.get().sdWebUiUrl() + path, body);
     }
 
     private static Map<String, Object> txt2img(String prompt, long seed) {
