@@ -1,6 +1,10 @@
 package io.brief2image.brief;
 
 import io.brief2image.deadletter.BriefFailure;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -33,5 +37,16 @@ public final class BriefFiles {
             briefs.add(new QueuedBrief(text, new Envelope(format, channel, fileName, SafeId.makeSafe(stem))));
         }
         return briefs;
+    }
+
+    /** Strict UTF-8: a brief in another encoding is refused with a reason, never read as garbled text. */
+    public static String utf8(byte[] bytes, String name) {
+        try {
+            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
+        } catch (CharacterCodingException e) {
+            throw new BriefFailure("validation", "'" + name + "' is not UTF-8 text (it may be binary or saved in another encoding);"
+                    + " save it as UTF-8 and drop it again.");
+        }
     }
 }

@@ -5,10 +5,6 @@ import io.brief2image.deadletter.DeadLetters;
 import io.brief2image.ops.Progress;
 import java.io.File;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -49,7 +45,7 @@ public final class InboxIntake {
             throw new BriefFailure("intake", "'" + name + "' is " + size + " bytes, more than the limit of " + maxBytes
                     + " bytes (BRIEF2IMAGE_MAX_BRIEF_BYTES); split it into smaller files.");
         }
-        List<BriefFiles.QueuedBrief> briefs = BriefFiles.split(name, utf8(Files.readAllBytes(path), name), "file");
+        List<BriefFiles.QueuedBrief> briefs = BriefFiles.split(name, BriefFiles.utf8(Files.readAllBytes(path), name), "file");
         progress.enqueued(briefs.size());
         return briefs;
     }
@@ -62,15 +58,5 @@ public final class InboxIntake {
         exchange.getMessage().setHeaders(new java.util.HashMap<>(brief.envelope().headers()));
         exchange.getMessage().setHeader(DeadLetters.FIRST_SEEN, firstSeen);
         exchange.getMessage().setBody(brief.text());
-    }
-
-    static String utf8(byte[] bytes, String name) {
-        try {
-            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
-        } catch (CharacterCodingException e) {
-            throw new BriefFailure("validation", "'" + name + "' is not UTF-8 text (it may be binary or saved in another encoding);"
-                    + " save it as UTF-8 and drop it again.");
-        }
     }
 }

@@ -16,7 +16,6 @@ import io.brief2image.guidelines.PolicyAction;
 import io.brief2image.guidelines.Screened;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -53,7 +52,7 @@ final class Lint {
             String name = file.getFileName().toString();
             List<BriefFiles.QueuedBrief> briefs;
             try {
-                briefs = BriefFiles.split(name, strictUtf8(file), "file");
+                briefs = BriefFiles.split(name, BriefFiles.utf8(Files.readAllBytes(file), name), "file");
             } catch (IOException | BriefFailure e) {
                 out.printf("%s%n  ERROR %s%n", file, e instanceof BriefFailure f ? f.reason() : "cannot read: " + e.getMessage());
                 errors++;
@@ -129,14 +128,5 @@ final class Lint {
         long nonLatin = text.codePoints().filter(Character::isLetter)
                 .filter(c -> Character.UnicodeScript.of(c) != Character.UnicodeScript.LATIN).count();
         return letters > 0 && nonLatin * 2 > letters;
-    }
-
-    private static String strictUtf8(Path file) throws IOException {
-        byte[] bytes = Files.readAllBytes(file);
-        try {
-            return StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(bytes)).toString();
-        } catch (java.nio.charset.CharacterCodingException e) {
-            throw new BriefFailure("validation", "the file is not UTF-8 text; save it as UTF-8");
-        }
     }
 }

@@ -104,8 +104,4 @@ public final class OutboxWriter {
     public Path imageFile(Sidecar sidecar) {
         return outbox.resolve(sidecar.briefId()).resolve(sidecar.file());
     }
-
-    public Path root() {
-        return outbox;
-    }
 }

@@ -37,8 +37,4 @@ public final class ProviderRegistry {
         }
         return provider;
     }
-
-    public ImageProvider defaultProvider() {
-        return defaultProvider;
-    }
 }
