@@ -39,7 +39,7 @@ import java.util.stream.Stream;
  * <p>
  * Options: {@code --runs N} (3), {@code --scenarios 1,2,3,4,5}, {@code --clients floor,sdk,langchain4j,brief2image},
  * {@code --out BENCHMARKS.md}, {@code --b2i-java /path/to/java}, {@code --b2i-opts "-XX:..."} (extra JVM options for
- * brief2image, space separated), {@code --keep} (keep the work folders under target/bench).
+ * brief2image, space separated), {@code --keep} (keep each run's outbox under target/bench).
  */
 public final class BenchMain {
 
@@ -65,6 +65,8 @@ public final class BenchMain {
     Path out = project.resolve("BENCHMARKS.md");
     String b2iJava = java;
     List<String> b2iOpts = List.of();
+    /** Keeps each run's outbox (sidecars and images) under target/bench for a closer look. */
+    boolean keep;
     final StringBuilder report = new StringBuilder();
     final List<String> notes = new ArrayList<>();
 
@@ -77,6 +79,7 @@ public final class BenchMain {
                 case "--clients" -> bench.clients = List.of(args[++i].split(","));
                 case "--out" -> bench.out = Path.of(args[++i]).toAbsolutePath();
                 case "--b2i-java" -> bench.b2iJava = args[++i];
+                case "--keep" -> bench.keep = true;
                 case "--b2i-opts" -> bench.b2iOpts = Arrays.stream(args[++i].trim().split("\\s+")).filter(s -> !s.isEmpty()).toList();
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
@@ -206,7 +209,9 @@ public final class BenchMain {
             return 160 / seconds(sorted.get(19), sorted.get(179));
         } finally {
             child.process.destroyForcibly().waitFor();
-            deleteTree(dir.resolve("outbox"));
+            if (!keep) {
+                deleteTree(dir.resolve("outbox"));
+            }
         }
     }
 
@@ -442,7 +447,9 @@ public final class BenchMain {
         if (o.exitCode != 0) {
             log("  " + client + " exit " + o.exitCode + ": " + tail(o.output, 600));
         }
-        deleteTree(dir.resolve("outbox"));
+        if (!keep) {
+            deleteTree(dir.resolve("outbox"));
+        }
         return o;
     }
 

@@ -67,4 +67,24 @@ class BudgetTest {
         budget.spend(1_000);
         assertThat(budget.paused()).isFalse();
     }
+
+    @Test
+    void concurrentSpendsAreAllRecordedOnDisk(@TempDir Path data) throws Exception {
+        ManualClock clock = new ManualClock();
+        Budget budget = new Budget(data, new PartialFiles(data), clock, 0);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(32);
+        try {
+            java.util.List<java.util.concurrent.Future<?>> spends = new java.util.ArrayList<>();
+            for (int i = 0; i < 640; i++) {
+                spends.add(pool.submit(() -> budget.spend(0.25)));
+            }
+            for (java.util.concurrent.Future<?> spend : spends) {
+                spend.get();
+            }
+        } finally {
+            pool.shutdown();
+        }
+        assertThat(budget.spentTodayUsd()).isEqualTo(160.0);
+        assertThat(new Budget(data, new PartialFiles(data), clock, 0).spentTodayUsd()).isEqualTo(160.0);
+    }
 }

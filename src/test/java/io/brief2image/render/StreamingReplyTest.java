@@ -69,4 +69,81 @@ class StreamingReplyTest {
         assertThatThrownBy(() -> StreamingReply.read(new ByteArrayInputStream("<html>502</html>".getBytes(StandardCharsets.US_ASCII)),
                 Set.of("b64_json"), this::next)).isInstanceOf(MalformedReplyException.class);
     }
+
+    StreamingReply.Parsed read(String json, Set<String> fields, boolean oneByteAtATime) throws Exception {
+        byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
+        java.io.InputStream in = new ByteArrayInputStream(bytes);
+        if (oneByteAtATime) {
+            java.io.InputStream all = in;
+            in = new java.io.InputStream() {
+                @Override
+                public int read() throws java.io.IOException {
+                    return all.read();
+                }
+
+                @Override
+                public int read(byte[] b, int off, int len) throws java.io.IOException {
+                    return all.read(b, off, Math.min(len, 1));
+                }
+            };
+        }
+        return StreamingReply.read(in, fields, this::next);
+    }
+
+    static String b64(byte[] bytes) {
+        return Base64.getEncoder().encodeToString(bytes);
+    }
+
+    @Test
+    void arraysOfImagesEscapesAndLineBreaksDecodeTheSameWhateverTheReadSize() throws Exception {
+        byte[] first = png(200_000);
+        byte[] second = png(49_152);
+        String escaped = b64(first).replace("/", "\\/").replace("A", "\\u0041");
+        String wrapped = Base64.getMimeEncoder().encodeToString(second).replace("\r\n", "\\n");
+        String json = "{\"images\": [\"" + escaped + "\", \"" + wrapped + "\"], \"parameters\": {\"images\": 3, \"seed\": 7},"
+                + " \"info\": \"{\\\"seed\\\": 7, \\\"images\\\": [\\\"x\\\"]}\"}";
+        for (boolean slow : new boolean[] {false, true}) {
+            StreamingReply.Parsed reply = read(json, Set.of("images"), slow);
+            assertThat(reply.images()).hasSize(2);
+            assertThat(Files.readAllBytes(reply.image(reply.tree().path("images").get(0)).file())).isEqualTo(first);
+            assertThat(Files.readAllBytes(reply.image(reply.tree().path("images").get(1)).file())).isEqualTo(second);
+            assertThat(reply.tree().path("parameters").path("seed").asInt()).isEqualTo(7);
+            assertThat(reply.tree().path("info").asText()).contains("\"images\": [\"x\"]");
+        }
+    }
+
+    @Test
+    void onlyKeysNamedExactlyLikeAnImageFieldAreDecoded() throws Exception {
+        byte[] image = png(5_000);
+        String json = "{\"note\": \"b64_json\", \"b64_json_size\": \"QUJD\", \"data\": [{\"revised_prompt\": \"b64_json\","
+                + " \"b64_json\": \"" + b64(image) + "\"}, {\"b64_json\": null}], \"list\": [\"b64_json\", \"QUJD\"]}";
+        StreamingReply.Parsed reply = read(json, Set.of("b64_json"), false);
+        assertThat(reply.images()).hasSize(1);
+        assertThat(Files.readAllBytes(reply.image(reply.tree().path("data").get(0).path("b64_json")).file())).isEqualTo(image);
+        assertThat(reply.tree().path("note").asText()).isEqualTo("b64_json");
+        assertThat(reply.tree().path("b64_json_size").asText()).isEqualTo("QUJD");
+        assertThat(reply.tree().path("data").get(1).path("b64_json").isNull()).isTrue();
+        assertThat(reply.tree().path("list").get(1).asText()).isEqualTo("QUJD");
+    }
+
+    @Test
+    void brokenBase64EmptyImagesAndNonImageRepliesAreMalformedAndLeaveNoFile() throws Exception {
+        String padded = b64(png(65_537));
+        String[] broken = {
+            "{\"b64_json\": \"QUJD*EFG\"}",
+            "{\"b64_json\": \"\"}",
+            "{\"b64_json\": \"" + padded.substring(0, 65_536 - 2) + "==" + padded + "\"}",
+            "{\"b64_json\": \"QUJD\\u00e9\"}",
+            "{\"data\": [{\"b64_json\": \"QUJD\"}]} trailing",
+            "{\"text\": \"" + "x".repeat(ImageFieldScanner.MAX_REST + 10) + "\"}",
+            "",
+        };
+        for (String json : broken) {
+            assertThatThrownBy(() -> read(json, Set.of("b64_json"), false)).as(json.length() > 80 ? json.substring(0, 80) : json)
+                    .isInstanceOf(MalformedReplyException.class);
+        }
+        try (Stream<Path> left = Files.list(dir)) {
+            assertThat(left).isEmpty();
+        }
+    }
 }
