@@ -208,7 +208,11 @@ public final class BenchMain {
             List<Instant> sorted = created.stream().sorted().toList();
             return 160 / seconds(sorted.get(19), sorted.get(179));
         } finally {
-            child.process.destroyForcibly().waitFor();
+            // a polite stop first, so JVM agents given with --b2i-opts (profilers) can write their files
+            child.process.destroy();
+            if (!child.process.waitFor(30, TimeUnit.SECONDS)) {
+                child.process.destroyForcibly().waitFor();
+            }
             if (!keep) {
                 deleteTree(dir.resolve("outbox"));
             }
@@ -444,6 +448,9 @@ public final class BenchMain {
         }
         o.sidecars = o.created.size();
         o.arrivalsMicros = standIn.arrivals();
+        if (keep) {
+            Files.write(dir.resolve("arrivals.txt"), o.arrivalsMicros.stream().map(String::valueOf).toList());
+        }
         if (o.exitCode != 0) {
             log("  " + client + " exit " + o.exitCode + ": " + tail(o.output, 600));
         }

@@ -79,16 +79,21 @@ public final class Beans implements CamelConfiguration {
             }
         }
         registry.bind("settings", settings);
+        context.getPropertiesComponent().addOverrideProperty("brief2image.consumers", String.valueOf(consumers(settings.concurrency())));
         EmbeddedBroker embedded = settings.embeddedBroker() ? new EmbeddedBroker(settings.data(), settings.brokerListen()) : null;
         if (embedded != null) {
             context.addService(embedded, true, true);
         }
         ActiveMQConnectionFactory broker = new ActiveMQConnectionFactory(embedded != null ? EmbeddedBroker.vmUrl() : settings.brokerUrl());
+        // a brief takes seconds: each consumer holds one, not ActiveMQ's default of 1,000, so the last
+        // briefs are not stuck behind a busy consumer while others idle, and several instances on one
+        // external broker share the queue instead of the first one taking it all
+        broker.getPrefetchPolicy().setQueuePrefetch(1);
         registry.bind("jms", JmsComponent.jmsComponent(pooled(broker, settings.concurrency())));
         // health checks, queue depth and replay open and close connections of their own: closing a
         // connection borrowed from the consumers' pool can take the consumers' connection down with it
         registry.bind("connectionFactory", broker);
-        longReads(context, settings.requestTimeoutSeconds());
+        providerConnections(context, settings.requestTimeoutSeconds(), settings.concurrency());
 
         PipelineMetrics metrics = new PipelineMetrics(MetricsRegistry.of(context));
         Progress progress = new Progress();
@@ -167,6 +172,15 @@ public final class Beans implements CamelConfiguration {
         LOG.info("brief2image: {}", settings);
     }
 
+    /**
+     * More briefs are taken from the queue than the provider may work on at once, so that when a
+     * request ends the next brief is already screened and waiting at the gate, and the slot never
+     * idles while the finished brief is written and committed (scenario 2 of BENCHMARKS.md).
+     */
+    static int consumers(int concurrency) {
+        return concurrency + Math.max(2, concurrency / 4);
+    }
+
     /** The pool only Camel's JMS consumers and producers use. */
     private static JmsPoolConnectionFactory pooled(ActiveMQConnectionFactory broker, int concurrency) {
         JmsPoolConnectionFactory pool = new JmsPoolConnectionFactory();
@@ -176,12 +190,19 @@ public final class Beans implements CamelConfiguration {
         return pool;
     }
 
-    /** Image models can take minutes; the http components wait as long as the setting says. */
-    private static void longReads(CamelContext context, int timeoutSeconds) {
+    /**
+     * Image models can take minutes; the http components wait as long as the setting says. Their
+     * pools allow every request the gate lets through a connection of its own: camel-http's default
+     * of 20 per host made the 21st to 32nd requests of concurrency 32 wait for a free connection.
+     */
+    private static void providerConnections(CamelContext context, int timeoutSeconds, int concurrency) {
         for (String scheme : new String[] {"http", "https"}) {
             HttpComponent component = context.getComponent(scheme, HttpComponent.class);
             component.setSoTimeout(timeoutSeconds * 1000L);
             component.setResponseTimeout(timeoutSeconds * 1000L);
+            // two per slot: chat (expansion) and image calls may go to the same host at once
+            component.setConnectionsPerRoute(Math.max(20, 2 * concurrency));
+            component.setMaxTotalConnections(Math.max(200, 4 * concurrency));
         }
     }
 }
