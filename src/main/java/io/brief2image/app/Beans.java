@@ -148,7 +148,7 @@ public final class Beans implements CamelConfiguration {
                         models.find(settings.model()).orElseThrow().maxPromptChars(), Duration.ofMillis(settings.retryBaseMillis())))
                 : Optional.empty();
 
-        Budget budget = new Budget(settings.data(), partials, clock, settings.dailyBudgetUsd());
+        Budget budget = new Budget(settings.data(), clock, settings.dailyBudgetUsd());
         registry.bind("budget", budget);
         registry.bind("budgetState", budget);
         registry.bind("pipelineMetrics", metrics);

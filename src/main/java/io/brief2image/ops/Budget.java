@@ -1,16 +1,15 @@
 package io.brief2image.ops;
 
-import io.brief2image.outbox.AtomicFiles;
-import io.brief2image.outbox.Json;
-import io.brief2image.outbox.PartialFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.Map;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.camel.CamelContext;
 import org.apache.camel.ServiceStatus;
 import org.slf4j.Logger;
@@ -27,16 +26,14 @@ public final class Budget implements BudgetState {
     public static final String ROUTE = "produce";
 
     private final Path dir;
-    private final PartialFiles partials;
     private final Clock clock;
     private volatile double limitUsd;
     private LocalDate day;
     private double spent;
-    private final AtomicInteger unsaved = new AtomicInteger();
+    private FileChannel journal;
 
-    public Budget(Path dataDir, PartialFiles partials, Clock clock, double limitUsd) {
+    public Budget(Path dataDir, Clock clock, double limitUsd) {
         this.dir = dataDir.resolve("spend");
-        this.partials = partials;
         this.clock = clock;
         this.limitUsd = limitUsd;
         try {
@@ -47,35 +44,19 @@ public final class Budget implements BudgetState {
     }
 
     /**
-     * Adds to today's total at once; the file is written by whichever caller finds no write under
-     * way, which writes again while others added meanwhile. So 32 consumers finishing together do
-     * not queue behind each other's disk writes (scenario 2 of BENCHMARKS.md), and the file trails
-     * the total by at most the spends being written at that moment.
+     * Adds to today's total and appends the amount to today's spend journal: one short write to a
+     * file that stays open, not a new file per brief (creating and renaming a file per brief cost
+     * more kernel time than the append, BENCHMARKS.md, Findings). A crash of the process loses no
+     * line the call returned from; a torn last line after a power cut is skipped when read.
      */
-    public void spend(double usd) {
-        synchronized (this) {
-            rollOver();
-            spent += usd;
-        }
-        if (unsaved.getAndIncrement() != 0) {
-            return;
-        }
-        int saving = 1;
-        do {
-            save();
-            saving = unsaved.addAndGet(-saving);
-        } while (saving != 0);
-    }
-
-    private void save() {
-        LocalDate savedDay;
-        double savedUsd;
-        synchronized (this) {
-            savedDay = day;
-            savedUsd = spent;
-        }
+    public synchronized void spend(double usd) {
+        rollOver();
+        spent += usd;
         try {
-            AtomicFiles.write(partials.next(), Json.MAPPER.writeValueAsBytes(Map.of("day", savedDay.toString(), "usd", savedUsd)), file(savedDay));
+            if (journal == null) {
+                journal = FileChannel.open(file(day), StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
+            }
+            journal.write(ByteBuffer.wrap((usd + "\n").getBytes(StandardCharsets.US_ASCII)));
         } catch (IOException e) {
             LOG.warn("could not record today's spend: {}", e.getMessage());
         }
@@ -128,24 +109,46 @@ public final class Budget implements BudgetState {
     private void rollOver() {
         LocalDate today = LocalDate.now(clock);
         if (!today.equals(day)) {
+            closeJournal();
             day = today;
             spent = readSpent(today);
         }
     }
 
+    /** Today's journal: one amount per line. */
     private double readSpent(LocalDate date) {
         Path file = file(date);
         if (!Files.isRegularFile(file)) {
             return 0;
         }
-        try {
-            return Json.MAPPER.readTree(file.toFile()).path("usd").asDouble();
-        } catch (IOException e) {
+        try (java.util.stream.Stream<String> lines = Files.lines(file, StandardCharsets.US_ASCII)) {
+            return lines.mapToDouble(Budget::amount).sum();
+        } catch (IOException | UncheckedIOException e) {
+            LOG.warn("could not read today's spend from {}: {}", file, e.getMessage());
             return 0;
         }
     }
 
+    private static double amount(String line) {
+        try {
+            return Double.parseDouble(line.strip());
+        } catch (NumberFormatException tornOrEmpty) {
+            return 0;
+        }
+    }
+
+    private void closeJournal() {
+        if (journal != null) {
+            try {
+                journal.close();
+            } catch (IOException ignored) {
+                // every line was written when spend() returned
+            }
+            journal = null;
+        }
+    }
+
     private Path file(LocalDate date) {
-        return dir.resolve(date + ".json");
+        return dir.resolve(date + ".spend");
     }
 }

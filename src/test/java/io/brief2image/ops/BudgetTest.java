@@ -2,7 +2,6 @@ package io.brief2image.ops;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.brief2image.outbox.PartialFiles;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -37,7 +36,7 @@ class BudgetTest {
     @Test
     void pausesAtTheLimitAndResumesOnTheNextDay(@TempDir Path data) {
         ManualClock clock = new ManualClock();
-        Budget budget = new Budget(data, new PartialFiles(data), clock, 1.00);
+        Budget budget = new Budget(data, clock, 1.00);
         budget.spend(0.60);
         assertThat(budget.paused()).isFalse();
         assertThat(budget.reason()).isEmpty();
@@ -53,8 +52,8 @@ class BudgetTest {
     @Test
     void todaysSpendSurvivesARestartAndARaiseResumes(@TempDir Path data) {
         ManualClock clock = new ManualClock();
-        new Budget(data, new PartialFiles(data), clock, 0.50).spend(0.75);
-        Budget restarted = new Budget(data, new PartialFiles(data), clock, 0.50);
+        new Budget(data, clock, 0.50).spend(0.75);
+        Budget restarted = new Budget(data, clock, 0.50);
         assertThat(restarted.spentTodayUsd()).isEqualTo(0.75);
         assertThat(restarted.paused()).isTrue();
         restarted.setLimitUsd(2.00);
@@ -63,7 +62,7 @@ class BudgetTest {
 
     @Test
     void noLimitNeverPauses(@TempDir Path data) {
-        Budget budget = new Budget(data, new PartialFiles(data), new ManualClock(), 0);
+        Budget budget = new Budget(data, new ManualClock(), 0);
         budget.spend(1_000);
         assertThat(budget.paused()).isFalse();
     }
@@ -71,7 +70,7 @@ class BudgetTest {
     @Test
     void concurrentSpendsAreAllRecordedOnDisk(@TempDir Path data) throws Exception {
         ManualClock clock = new ManualClock();
-        Budget budget = new Budget(data, new PartialFiles(data), clock, 0);
+        Budget budget = new Budget(data, clock, 0);
         java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(32);
         try {
             java.util.List<java.util.concurrent.Future<?>> spends = new java.util.ArrayList<>();
@@ -85,6 +84,15 @@ class BudgetTest {
             pool.shutdown();
         }
         assertThat(budget.spentTodayUsd()).isEqualTo(160.0);
-        assertThat(new Budget(data, new PartialFiles(data), clock, 0).spentTodayUsd()).isEqualTo(160.0);
+        assertThat(new Budget(data, clock, 0).spentTodayUsd()).isEqualTo(160.0);
+    }
+
+    @Test
+    void aTornLastLineOfTheJournalIsSkipped(@TempDir Path data) throws Exception {
+        ManualClock clock = new ManualClock();
+        new Budget(data, clock, 0).spend(0.50);
+        java.nio.file.Files.writeString(data.resolve("spend").resolve("2026-11-22.spend"), "0.2\n0.0", java.nio.file.StandardOpenOption.APPEND);
+        java.nio.file.Files.writeString(data.resolve("spend").resolve("2026-11-22.spend"), "4x", java.nio.file.StandardOpenOption.APPEND);
+        assertThat(new Budget(data, clock, 0).spentTodayUsd()).isEqualTo(0.70);
     }
 }
