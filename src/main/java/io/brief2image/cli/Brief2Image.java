@@ -29,8 +29,23 @@ public final class Brief2Image implements Callable<Integer> {
     String outbox;
 
     public static void main(String[] args) {
+        preferVirtualThreads(Runtime.version().feature());
         System.exit(run(args));
     }
+
+    /**
+     * From JDK 24 a virtual thread blocked in a synchronized block no longer holds its carrier
+     * (JEP 491); ActiveMQ's client blocks that way throughout, so only there do Camel's thread pools
+     * run on virtual threads, unless the operator set {@code camel.threads.virtual.enabled} either
+     * way. On JDK 17 to 23 nothing changes. Must run before any Camel class is loaded.
+     */
+    static void preferVirtualThreads(int javaFeatureVersion) {
+        if (javaFeatureVersion >= 24 && System.getProperty(VIRTUAL_THREADS) == null) {
+            System.setProperty(VIRTUAL_THREADS, "true");
+        }
+    }
+
+    static final String VIRTUAL_THREADS = "camel.threads.virtual.enabled";
 
     public static int run(String... args) {
         CommandLine cli = new CommandLine(new Brief2Image());
