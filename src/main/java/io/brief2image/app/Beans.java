@@ -192,8 +192,8 @@ public final class Beans implements CamelConfiguration {
 
     /**
      * Image models can take minutes; the http components wait as long as the setting says. Their
-     * pools allow every request the gate lets through a connection of its own: camel-http's default
-     * of 20 per host made the 21st to 32nd requests of concurrency 32 wait for a free connection.
+     * pools allow every request the gate lets through a connection of its own: with camel-http's
+     * default of 20 per host, a concurrency above 20 would leave the rest waiting for a connection.
      */
     private static void providerConnections(CamelContext context, int timeoutSeconds, int concurrency) {
         for (String scheme : new String[] {"http", "https"}) {

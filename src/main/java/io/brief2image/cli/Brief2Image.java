@@ -28,6 +28,8 @@ public final class Brief2Image implements Callable<Integer> {
     @Option(names = "--outbox", description = "Outbox folder (BRIEF2IMAGE_OUTBOX).")
     String outbox;
 
+    static final String VIRTUAL_THREADS = "camel.threads.virtual.enabled";
+
     public static void main(String[] args) {
         preferVirtualThreads(Runtime.version().feature());
         System.exit(run(args));
@@ -44,8 +46,6 @@ public final class Brief2Image implements Callable<Integer> {
             System.setProperty(VIRTUAL_THREADS, "true");
         }
     }
-
-    static final String VIRTUAL_THREADS = "camel.threads.virtual.enabled";
 
     public static int run(String... args) {
         CommandLine cli = new CommandLine(new Brief2Image());

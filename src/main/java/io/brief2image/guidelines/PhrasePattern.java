@@ -2,8 +2,8 @@ package io.brief2image.guidelines;
 
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.List;
 import java.util.Comparator;
+import java.util.List;
 import java.util.regex.Pattern;
 
 /**
@@ -51,7 +51,7 @@ final class PhrasePattern {
             groups.add(alternative);
         }
         flush(run, groups);
-        return String.join("|", groups).transform(g -> "(?:" + g + ")");
+        return "(?:" + String.join("|", groups) + ")";
     }
 
     private static void flush(List<String> run, List<String> groups) {

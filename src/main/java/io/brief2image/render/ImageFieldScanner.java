@@ -5,6 +5,7 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.Set;
@@ -184,7 +185,7 @@ final class ImageFieldScanner {
             return false;
         }
         for (byte[] name : fieldNames) {
-            if (java.util.Arrays.equals(key, 0, keyLength, name, 0, name.length)) {
+            if (Arrays.equals(key, 0, keyLength, name, 0, name.length)) {
                 return true;
             }
         }
@@ -225,7 +226,7 @@ final class ImageFieldScanner {
     private void imageEscape(byte b) throws IOException {
         state = State.IMAGE;
         switch (b) {
-            case '/' -> append(new byte[] {'/'}, 0, 1);
+            case '/' -> appendOne((byte) '/');
             case 'n', 'r', 't' -> {
                 // line breaks some encoders put into long base64: not data
             }
@@ -249,11 +250,16 @@ final class ImageFieldScanner {
         }
         state = State.IMAGE;
         if (unicode > ' ' && unicode < 0x7f) {
-            append(new byte[] {(byte) unicode}, 0, 1);
+            appendOne((byte) unicode);
         } else if (unicode > ' ') {
             throw new MalformedReplyException("the provider's image is not valid base64 (character U+"
                     + String.format("%04X", unicode) + ")");
         }
+    }
+
+    private void appendOne(byte character) throws IOException {
+        block[blockLength++] = character;
+        decodeIfFull();
     }
 
     private void append(byte[] source, int offset, int length) throws IOException {
@@ -263,10 +269,14 @@ final class ImageFieldScanner {
             blockLength += n;
             offset += n;
             length -= n;
-            if (blockLength == BLOCK) {
-                decodeBlock(block);
-                blockLength = 0;
-            }
+            decodeIfFull();
+        }
+    }
+
+    private void decodeIfFull() throws IOException {
+        if (blockLength == BLOCK) {
+            decodeBlock(block);
+            blockLength = 0;
         }
     }
 
@@ -285,7 +295,7 @@ final class ImageFieldScanner {
 
     private void endImage() throws IOException {
         if (blockLength > 0) {
-            decodeBlock(java.util.Arrays.copyOf(block, blockLength));
+            decodeBlock(Arrays.copyOf(block, blockLength));
         }
         ImageSink finished = sink;
         sink = null;
