@@ -145,7 +145,7 @@ public final class Beans implements CamelConfiguration {
         ProviderCalls calls = new ProviderCalls(gate, settings.maxAttempts(), settings.retryBaseMillis(), metrics);
         Optional<CaptionWriter> gpt = settings.expansionMode() == ExpansionMode.GPT
                 ? Optional.of(new GptCaptionWriter(new ChatCompletions(providerHttp, settings.baseUrl()), settings.expansionModel(),
-                        models.find(settings.model()).orElseThrow().maxPromptChars(), Duration.ofMillis(settings.retryBaseMillis())))
+                        Duration.ofMillis(settings.retryBaseMillis())))
                 : Optional.empty();
 
         Budget budget = new Budget(settings.data(), clock, settings.dailyBudgetUsd());

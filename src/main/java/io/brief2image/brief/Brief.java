@@ -5,12 +5,15 @@ import java.util.List;
 
 /**
  * A validated brief (DESIGN §1). Optional fields are null when the brief does not give them.
- * {@code fingerprint} identifies the content, so a redelivered brief is recognised.
+ * {@code fingerprint} identifies the content, so a redelivered brief is recognised. {@code n} is the
+ * default count when the brief gives none; {@code nGiven} says whether the brief gave it, because
+ * words in the prompt may choose the count only then (and never raise a count the brief gave).
  */
 public record Brief(
         String id,
         String prompt,
         int n,
+        boolean nGiven,
         String size,
         String quality,
         String style,
@@ -44,7 +47,7 @@ public record Brief(
      * follows the earlier image, because a brief without one reads as png and would change the bytes.
      */
     public Brief rerendering(ModelSpec parentModel, String parentStyle, String parentOutputFormat, String parentBackground) {
-        return new Brief(id, prompt, n, size, quality, style != null ? style : parentStyle, parentModel,
+        return new Brief(id, prompt, n, nGiven, size, quality, style != null ? style : parentStyle, parentModel,
                 parentOutputFormat != null ? parentOutputFormat : outputFormat,
                 background != null ? background : parentBackground, imageType, expand, seed, seeds,
                 reproduce, baseImage, change, metadata, replace, warnings, source, fingerprint);
@@ -52,7 +55,7 @@ public record Brief(
 
     /** Reproduce and tune render with the earlier image's model, whatever the default is. */
     public Brief withModel(ModelSpec other) {
-        return new Brief(id, prompt, n, size, quality, style, other, outputFormat, background, imageType, expand, seed, seeds,
+        return new Brief(id, prompt, n, nGiven, size, quality, style, other, outputFormat, background, imageType, expand, seed, seeds,
                 reproduce, baseImage, change, metadata, replace, warnings, source, fingerprint);
     }
 }

@@ -129,7 +129,7 @@ public final class BriefValidator {
         if (!f.errors.isEmpty()) {
             throw new BriefError(f.errorFields.get(0), String.join("; ", f.errors));
         }
-        return new Brief(id, prompt == null ? null : prompt.strip(), n, size, quality, style, model,
+        return new Brief(id, prompt == null ? null : prompt.strip(), n, nValue != null, size, quality, style, model,
                 outputFormat == null ? "png" : outputFormat, background, imageType, expand == null || expand,
                 seed, seeds, reproduce, baseImage, change, (ObjectNode) metadata, replace != null && replace,
                 List.copyOf(warnings), source, fingerprint(json));

@@ -83,7 +83,7 @@ final class Lint {
             return true;
         }
         try {
-            Screened screened = guidelines.screenBrief(brief.prompt(), brief.n());
+            Screened screened = guidelines.screenBrief(brief.prompt(), brief.n(), brief.nGiven());
             for (PolicyAction action : screened.actions()) {
                 out.printf("  guideline %s: %s %s%n", action.rule(), action.action(), action.detail());
             }

@@ -8,6 +8,7 @@ import io.brief2image.guidelines.Screening;
 import io.brief2image.outbox.Sidecar;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -53,7 +54,7 @@ public final class ExpansionStage {
             }
             long seed = brief.seeds() != null && k <= brief.seeds().size() ? brief.seeds().get(k - 1) : firstSeed + k - 1;
             // verbatim prompts are revised only when a guideline rewrote them
-            String revisedBy = captions.revisedBy() != null ? captions.revisedBy()
+            String revisedBy = captions.revisedBy() != null ? captions.revisedBy().get(k - 1)
                     : imagePrompt.equals(brief.prompt()) ? "none" : "rules";
             Sidecar parent = screening.parent();
             tasks.add(new ImageTask(k, count, brief.id() + "-" + k, imagePrompt, imagePrompt, revisedBy, seed,
@@ -69,13 +70,19 @@ public final class ExpansionStage {
         return new RenderPlan(brief, List.copyOf(tasks), List.copyOf(new LinkedHashSet<>(policy)), captions.expansion(), timings);
     }
 
-    /** Captions, the image type each must start with (null: leave as is), who revised them, and how. */
-    private record Captions(List<String> texts, List<String> types, String revisedBy, Expansion expansion) {
+    /**
+     * Captions, the image type each must start with (null: leave as is), who revised each (null:
+     * decided per image), and how.
+     */
+    private record Captions(List<String> texts, List<String> types, List<String> revisedBy, Expansion expansion) {
+        Captions(List<String> texts, List<String> types, String revisedBy, Expansion expansion) {
+            this(texts, types, revisedBy == null ? null : Collections.nCopies(texts.size(), revisedBy), expansion);
+        }
     }
 
     private Captions verbatim(Screening s) {
-        List<String> texts = java.util.Collections.nCopies(s.n(), s.prompt());
-        return new Captions(texts, null, null, new Expansion("verbatim", null, null));
+        List<String> texts = Collections.nCopies(s.n(), s.prompt());
+        return new Captions(texts, null, (String) null, new Expansion("verbatim", null, null));
     }
 
     private Captions fromParent(Screening s) {
@@ -86,7 +93,8 @@ public final class ExpansionStage {
         String change = s.prompt();
         if (gpt.isPresent()) {
             try {
-                return new Captions(List.of(gpt.get().applyChange(parent.imagePrompt(), change)), null, "gpt",
+                String tuned = gpt.get().applyChange(parent.imagePrompt(), change, s.brief().model().maxPromptChars());
+                return new Captions(List.of(tuned), null, "gpt",
                         new Expansion("gpt", gpt.get().model(), "tune " + parent.imageId() + ": applied only the change"));
             } catch (CaptionWriter.ExpansionException e) {
                 return new Captions(List.of(rules.applyChange(parent.imagePrompt(), change)), null, "rules",
@@ -102,13 +110,39 @@ public final class ExpansionStage {
         String note = null;
         if (gpt.isPresent()) {
             try {
-                List<String> texts = gpt.get().captions(s.prompt(), types);
-                return new Captions(texts, types, "gpt", new Expansion("gpt", gpt.get().model(), null));
+                return withGptCaptions(s, types, gpt.get().captions(s.prompt(), types, s.brief().model().maxPromptChars()));
             } catch (CaptionWriter.ExpansionException e) {
                 note = "GPT expansion failed, used rules: " + e.getMessage();
             }
         }
-        List<String> texts = types.stream().map(type -> rules.caption(type, s.prompt())).toList();
+        List<String> texts = types.stream().map(type -> rulesCaption(type, s.prompt())).toList();
         return new Captions(texts, types, "rules", new Expansion("rules", null, note));
+    }
+
+    /** The chat model's captions, and rules captions for the images it wrote none for. */
+    private Captions withGptCaptions(Screening s, List<String> types, CaptionWriter.WrittenCaptions written) {
+        List<String> texts = new ArrayList<>(written.texts());
+        List<String> revisedBy = new ArrayList<>(Collections.nCopies(texts.size(), "gpt"));
+        List<String> notes = new ArrayList<>();
+        if (written.note() != null) {
+            notes.add(written.note());
+        }
+        int fromChat = texts.size();
+        if (fromChat < types.size()) {
+            for (int k = fromChat; k < types.size(); k++) {
+                texts.add(rulesCaption(types.get(k), s.prompt()));
+                revisedBy.add("rules");
+            }
+            String images = fromChat + 1 == types.size() ? "image " + types.size() : "images " + (fromChat + 1) + "-" + types.size();
+            notes.add("the chat model wrote " + GptCaptionWriter.count(fromChat, "caption") + " for "
+                    + GptCaptionWriter.count(types.size(), "image") + "; " + images + " from the rules");
+        }
+        return new Captions(texts, types, revisedBy,
+                new Expansion("gpt", gpt.orElseThrow().model(), notes.isEmpty() ? null : String.join("; ", notes)));
+    }
+
+    /** "Watercolor painting of three lemons", never "Watercolor painting of watercolor painting of three lemons". */
+    private String rulesCaption(String type, String prompt) {
+        return rules.caption(type, guidelines.captionSubject(prompt, type));
     }
 }

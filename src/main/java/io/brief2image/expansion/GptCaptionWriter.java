@@ -9,9 +9,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Captions and tunes from a chat model with structured output. A reply is used only when it is
- * exactly what was asked for; anything else is asked once more and then reported, so the stage
- * falls back to the rules. A chat model's text is never trusted: the guidelines run on it after.
+ * Captions and tunes from a chat model with structured output. A reply with more captions than
+ * asked is cut to the first n, one with fewer is returned for the rules to fill; a reply that is
+ * not usable (not the schema, a refusal, an empty or too long caption, an echo of the request) is
+ * asked once more and then reported, so the stage falls back to the rules. A chat model's text is
+ * never trusted: the guidelines run on it after.
  */
 public final class GptCaptionWriter implements CaptionWriter {
 
@@ -22,16 +24,13 @@ public final class GptCaptionWriter implements CaptionWriter {
 
     private final ChatCompletions chat;
     private final String model;
-    private final int maxPromptChars;
     private final Duration retryDelay;
     private final StructuredPrompt captionsPrompt = StructuredPrompt.captions();
     private final StructuredPrompt tunePrompt = StructuredPrompt.tune();
 
-    /** {@code maxPromptChars}: the image model's prompt limit, which every caption must fit. */
-    public GptCaptionWriter(ChatCompletions chat, String model, int maxPromptChars, Duration retryDelay) {
+    public GptCaptionWriter(ChatCompletions chat, String model, Duration retryDelay) {
         this.chat = chat;
         this.model = model;
-        this.maxPromptChars = maxPromptChars;
         this.retryDelay = retryDelay;
     }
 
@@ -41,53 +40,76 @@ public final class GptCaptionWriter implements CaptionWriter {
     }
 
     @Override
-    public List<String> captions(String prompt, List<String> types) throws ExpansionException {
+    public WrittenCaptions captions(String prompt, List<String> types, int maxPromptChars) throws ExpansionException {
         ObjectNode user = JSON.createObjectNode();
         user.put("prompt", prompt);
         types.forEach(user.putArray("image_types")::add);
         user.put("n", types.size());
-        return withOneRetry(() -> captionsOf(chat.complete(model, captionsPrompt, user.toString()), types.size()));
+        // the schema asks for exactly n; servers that do not enforce it are read tolerantly below
+        StructuredPrompt asked = captionsPrompt.withArrayLength("captions", types.size());
+        EchoCheck echo = new EchoCheck(asked.systemPrompt(), EchoCheck.keysOf(user, asked.schema()));
+        return withOneRetry(() -> captionsOf(chat.complete(model, asked, user.toString()), types.size(),
+                new Limits(maxPromptChars, echo)));
     }
 
     @Override
-    public String applyChange(String earlierPrompt, String change) throws ExpansionException {
+    public String applyChange(String earlierPrompt, String change, int maxPromptChars) throws ExpansionException {
         ObjectNode user = JSON.createObjectNode();
         user.put("earlier_prompt", earlierPrompt);
         user.put("change", change);
-        return withOneRetry(() -> tunedPromptOf(chat.complete(model, tunePrompt, user.toString())));
+        EchoCheck echo = new EchoCheck(tunePrompt.systemPrompt(), EchoCheck.keysOf(user, tunePrompt.schema()));
+        return withOneRetry(() -> fittingText(usableContent(chat.complete(model, tunePrompt, user.toString())).path("prompt"),
+                "prompt", new Limits(maxPromptChars, echo)));
     }
 
-    private List<String> captionsOf(ChatReply reply, int n) throws ChatFailure {
+    /** What every text from the chat model must pass: the image model's prompt limit and no echo of the request. */
+    private record Limits(int maxPromptChars, EchoCheck echo) {
+    }
+
+    /**
+     * The first n captions. More than n is not a reason to ask again: the first n are what was
+     * asked for. Fewer than n are returned as they are, for the rules to fill.
+     */
+    private static WrittenCaptions captionsOf(ChatReply reply, int n, Limits limits) throws ChatFailure {
         JsonNode captions = usableContent(reply).path("captions");
         if (!captions.isArray()) {
             throw ChatFailure.retryable("the chat reply does not match the schema: no captions list");
         }
-        if (captions.size() != n) {
-            throw ChatFailure.retryable("the chat reply does not match the schema: expected " + n + " captions, got " + captions.size());
+        if (captions.isEmpty()) {
+            throw ChatFailure.retryable("the chat reply has no captions");
         }
+        int used = Math.min(captions.size(), n);
         List<String> texts = new ArrayList<>();
-        for (JsonNode caption : captions) {
-            texts.add(fittingText(caption, "caption " + (texts.size() + 1)));
+        for (int k = 0; k < used; k++) {
+            texts.add(fittingText(captions.get(k), "caption " + (k + 1), limits));
         }
-        return List.copyOf(texts);
+        String note = captions.size() > n
+                ? "the chat model wrote " + count(captions.size(), "caption") + " for " + count(n, "image")
+                        + "; used the first " + n
+                : null;
+        return new WrittenCaptions(texts, note);
     }
 
-    private String tunedPromptOf(ChatReply reply) throws ChatFailure {
-        return fittingText(usableContent(reply).path("prompt"), "prompt");
+    static String count(int n, String noun) {
+        return n + " " + noun + (n == 1 ? "" : "s");
     }
 
-    private String fittingText(JsonNode node, String what) throws ChatFailure {
+    private static String fittingText(JsonNode node, String what, Limits limits) throws ChatFailure {
         if (!node.isTextual()) {
             throw ChatFailure.retryable("the chat reply does not match the schema: " + what + " is not a string");
         }
         String text = node.asText().strip();
         if (text.isEmpty()) {
-            throw ChatFailure.retryable("the chat reply does not match the schema: " + what + " is empty");
+            throw ChatFailure.retryable("the chat reply is not usable: " + what + " is empty");
         }
         int length = text.codePointCount(0, text.length());
-        if (length > maxPromptChars) {
-            throw ChatFailure.retryable("the chat reply does not match the schema: " + what + " is " + length
-                    + " characters, more than the image model's limit of " + maxPromptChars);
+        if (length > limits.maxPromptChars()) {
+            throw ChatFailure.retryable("the chat reply is not usable: " + what + " is " + length
+                    + " characters, more than the image model's limit of " + limits.maxPromptChars());
+        }
+        String echo = limits.echo().echoIn(text);
+        if (echo != null) {
+            throw ChatFailure.retryable("the chat reply is not usable: " + what + " " + echo);
         }
         return text;
     }

@@ -2,6 +2,7 @@ package io.brief2image.expansion;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.brief2image.app.ResourceLocation;
 import java.io.IOException;
 import java.io.InputStream;
@@ -28,6 +29,14 @@ public record StructuredPrompt(String schemaName, String systemPrompt, JsonNode 
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + promptLocation + " or " + schemaLocation, e);
         }
+    }
+
+    /** The same prompt whose schema asks for exactly {@code n} items in the array {@code property}. */
+    public StructuredPrompt withArrayLength(String property, int n) {
+        ObjectNode copy = schema.deepCopy();
+        ObjectNode array = (ObjectNode) copy.path("properties").path(property);
+        array.put("minItems", n).put("maxItems", n);
+        return new StructuredPrompt(schemaName, systemPrompt, copy);
     }
 
     public static StructuredPrompt captions() {

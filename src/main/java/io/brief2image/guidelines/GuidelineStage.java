@@ -36,13 +36,13 @@ public final class GuidelineStage {
             List<PolicyAction> actions = new ArrayList<>();
             String prompt = parent.imagePrompt();
             if (brief.isTune()) {
-                Screened change = screenText(brief.change(), 1);
+                Screened change = screenText(brief.change(), 1, true);
                 actions.addAll(change.actions());
                 prompt = change.text();
             }
             return new Screening(rebased, prompt, 1, parent.size(), List.copyOf(actions), parent, elapsed(started));
         }
-        Screened screened = screenText(brief.prompt(), brief.n());
+        Screened screened = screenText(brief.prompt(), brief.n(), brief.nGiven());
         List<PolicyAction> actions = new ArrayList<>(screened.actions());
         String size = brief.size();
         if (size == null) {
@@ -52,9 +52,9 @@ public final class GuidelineStage {
         return new Screening(brief, screened.text(), screened.n(), size, List.copyOf(actions), null, elapsed(started));
     }
 
-    private Screened screenText(String text, int n) {
+    private Screened screenText(String text, int n, boolean nGiven) {
         try {
-            return guidelines.screenBrief(text, n);
+            return guidelines.screenBrief(text, n, nGiven);
         } catch (GuidelineBlockedException blocked) {
             throw new BriefFailure("guidelines", blocked.reason());
         }

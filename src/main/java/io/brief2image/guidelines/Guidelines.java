@@ -39,12 +39,17 @@ public final class Guidelines {
         this.sizes = new SizeSuggester(policy.sizes());
     }
 
-    /** All text rules plus the image count; throws {@link GuidelineBlockedException}. */
-    public Screened screenBrief(String prompt, int requestedN) {
+    /**
+     * All text rules plus the image count; throws {@link GuidelineBlockedException}.
+     *
+     * @param n      the brief's n, or the default count when {@code nGiven} is false
+     * @param nGiven whether the brief gave n (count words in the prompt may then only lower it)
+     */
+    public Screened screenBrief(String prompt, int n, boolean nGiven) {
         List<PolicyAction> actions = new ArrayList<>();
         String text = TextTidy.collapseWhitespace(prompt);
         blockedTerms.check(text);
-        ImageCountRule.Counted counted = imageCount.apply(text, requestedN, actions);
+        ImageCountRule.Counted counted = imageCount.apply(text, n, nGiven, actions);
         return new Screened(rewrite(counted.text(), actions), counted.n(), actions);
     }
 
@@ -66,6 +71,11 @@ public final class Guidelines {
 
     public String ensureImageTypeFirst(String caption, String imageType, List<PolicyAction> actionsOut) {
         return imageTypes.ensureFirst(caption, imageType, actionsOut);
+    }
+
+    /** The prompt as the subject of "{Type} of …", without the type it already names and without a capital article. */
+    public String captionSubject(String prompt, String imageType) {
+        return imageTypes.subjectAfter(prompt, imageType);
     }
 
     public List<String> defaultTypesFor(int n, String requestedType, String prompt) {

@@ -9,7 +9,9 @@ import java.util.stream.Collectors;
 
 /**
  * A brief may ask for many images in its text ("draw 6 images of"); the count phrase is removed
- * because the caption should describe one image, and the count is capped like the brief's n.
+ * because the caption should describe one image. The words choose the count only when the brief
+ * has no n, and may lower an n it has but never raise it: a brief's n is what the person pays for.
+ * The count is capped at max_images.
  */
 final class ImageCountRule {
     record Counted(String text, int n) {
@@ -32,25 +34,51 @@ final class ImageCountRule {
                 + "(?:\\s*:)?", PhrasePattern.FLAGS);
     }
 
-    Counted apply(String text, int requestedN, List<PolicyAction> actions) {
+    /**
+     * @param briefN the brief's n, or the default count when {@code nGiven} is false
+     * @param nGiven whether the brief gave n: then the prompt's words may lower it but never raise it;
+     *               without one the words choose the count. Either way it is capped at max_images.
+     */
+    Counted apply(String text, int briefN, boolean nGiven, List<PolicyAction> actions) {
         Integer askedInText = null;
+        String phrase = null;
         StringBuilder sb = new StringBuilder();
         Matcher m = countPhrase.matcher(text);
         while (m.find()) {
             int asked = parseCount(m.group("count"));
             if (askedInText == null) {
-                askedInText = asked;
+                askedInText = Math.max(1, asked);
+                phrase = m.group().strip();
             }
             actions.add(new PolicyAction(Rules.MAX_IMAGES, "removed", "'" + m.group().strip() + "' (asked for " + asked + ")"));
             m.appendReplacement(sb, "");
         }
         m.appendTail(sb);
-        int asked = Math.max(1, askedInText != null ? askedInText : requestedN);
-        int n = Math.min(asked, maxImages);
-        if (asked > maxImages) {
-            actions.add(new PolicyAction(Rules.MAX_IMAGES, "capped", asked + " → " + n));
+        int wanted = Math.max(1, briefN);
+        if (askedInText != null) {
+            wanted = countFromWords(wanted, nGiven, askedInText, phrase, actions);
+        }
+        int n = Math.min(wanted, maxImages);
+        if (wanted > maxImages) {
+            actions.add(new PolicyAction(Rules.MAX_IMAGES, "capped", wanted + " → " + n));
         }
         return new Counted(TextTidy.tidy(sb.toString()), n);
+    }
+
+    private static int countFromWords(int briefN, boolean nGiven, int asked, String phrase, List<PolicyAction> actions) {
+        if (!nGiven) {
+            actions.add(new PolicyAction(Rules.MAX_IMAGES, "set", "the brief gives no n; '" + phrase + "' asks for " + asked));
+            return asked;
+        }
+        if (asked < briefN) {
+            actions.add(new PolicyAction(Rules.MAX_IMAGES, "lowered", "n " + briefN + " → " + asked + ", as '" + phrase + "' asks"));
+            return asked;
+        }
+        if (asked > briefN) {
+            actions.add(new PolicyAction(Rules.MAX_IMAGES, "kept", "the brief's n " + briefN + " stands; '" + phrase
+                    + "' asks for " + asked + ", and words never raise an n the brief gives"));
+        }
+        return briefN;
     }
 
     private int parseCount(String token) {

@@ -14,10 +14,15 @@ final class ImageTypeCatalog {
     private final ImageTypeRules rules;
     private final Grammar grammar;
     private final List<Keyword> keywords = new ArrayList<>();
+    // what joins a type to its subject in the prefix ("{type} of " -> "of"), or a colon, comma or dash
+    private final Pattern joiner;
 
     ImageTypeCatalog(ImageTypeRules rules, Grammar grammar) {
         this.rules = rules;
         this.grammar = grammar;
+        String joinWord = rules.prefixTemplate().replace("{type}", "").strip();
+        this.joiner = Pattern.compile("\\s*(?:" + (joinWord.isEmpty() ? "" : PhrasePattern.of(joinWord).pattern() + "|") + "[:,\u2013\u2014-])\\s*",
+                PhrasePattern.FLAGS);
         for (ImageType type : rules.types()) {
             List<String> words = new ArrayList<>(type.keywords());
             words.add(type.name());
@@ -79,6 +84,28 @@ final class ImageTypeCatalog {
         return result;
     }
 
+    /**
+     * A prompt as the subject that follows "{Type} of ": without a leading phrase naming that same
+     * type ("a watercolor painting of", "Photo:"), which the prefix already says, and with a leading
+     * article in lower case ("Photo of a tall man", not "Photo of A tall man").
+     */
+    String subjectAfter(String prompt, String imageType) {
+        String text = TextTidy.collapseWhitespace(prompt).strip();
+        String type = imageType == null || imageType.isBlank() ? null : canonical(imageType);
+        String rest = withoutLeadingDeterminer(text);
+        int cut = -1;
+        for (Keyword k : keywords) {
+            Matcher m = k.pattern().matcher(rest);
+            if (k.type().name().equalsIgnoreCase(type) && m.lookingAt()) {
+                Matcher after = joiner.matcher(rest).region(m.end(), rest.length());
+                if (after.lookingAt() && after.end() < rest.length()) {
+                    cut = Math.max(cut, after.end());
+                }
+            }
+        }
+        return lowerLeadingArticle(cut < 0 ? text : rest.substring(cut));
+    }
+
     List<String> defaultTypes(int n, String requestedType, String prompt) {
         if (n <= 0) {
             return List.of();
@@ -97,6 +124,17 @@ final class ImageTypeCatalog {
     private String withoutLeadingDeterminer(String text) {
         int space = text.indexOf(' ');
         return space > 0 && grammar.isDeterminer(text.substring(0, space)) ? text.substring(space + 1) : text;
+    }
+
+    /** Like {@link #lowerLeadingDeterminer}, for an article of any language ("Un hombre" -> "un hombre"). */
+    private String lowerLeadingArticle(String text) {
+        int space = text.indexOf(' ');
+        String first = space > 0 ? text.substring(0, space) : text;
+        boolean shouted = first.length() > 1 && first.equals(first.toUpperCase(java.util.Locale.ROOT));
+        if (space > 0 && !shouted && (grammar.isDeterminer(first) || grammar.isAnyArticle(first))) {
+            return Character.toLowerCase(text.charAt(0)) + text.substring(1);
+        }
+        return text;
     }
 
     /** "A cat" reads "Photo of a cat"; proper nouns ("Paris at night") keep their capital. */

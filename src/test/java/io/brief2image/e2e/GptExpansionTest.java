@@ -108,8 +108,16 @@ class GptExpansionTest {
     }
 
     @Test
-    void tooManyCaptionsFallBackToRules() throws Exception {
-        assertFallback("teapot", "a teapot on a kitchen table", "expected 2 captions, got 5");
+    void tooManyCaptionsUseTheFirstOnes() throws Exception {
+        app.drop("teapot.json", "{\"prompt\": \"a teapot on a kitchen table\"}");
+        List<JsonNode> sidecars = app.awaitSidecars("teapot", 2);
+        assertThat(sidecars).extracting(s -> s.path("image_prompt").asText()).containsExactly("Photo of a teapot 1", "Photo of a teapot 2");
+        assertThat(sidecars).allSatisfy(s -> {
+            assertThat(s.path("expansion").path("mode").asText()).isEqualTo("gpt");
+            assertThat(s.path("expansion").path("note").asText()).isEqualTo("the chat model wrote 5 captions for 2 images; used the first 2");
+            assertThat(s.path("revised_by").asText()).isEqualTo("gpt");
+        });
+        assertThat(chatServer.requests().stream().filter(r -> r.getBodyAsString().contains("a teapot on a kitchen table"))).hasSize(1);
     }
 
     @Test

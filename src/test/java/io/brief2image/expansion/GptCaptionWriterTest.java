@@ -33,6 +33,8 @@ class GptCaptionWriterTest {
 
     static final String KEY = "sk-test-captions-0000";
     static final List<String> TYPES = List.of("photo", "oil painting");
+    /** The image model's prompt limit the captions must fit. */
+    static final int LIMIT = 200;
 
     @TempDir
     static java.nio.file.Path root;
@@ -57,7 +59,11 @@ class GptCaptionWriterTest {
     void fresh() {
         chatServer.reset();
         ProviderHttp http = new ProviderHttp(app.context().createProducerTemplate(), KEY);
-        writer = new GptCaptionWriter(new ChatCompletions(http, chatServer.baseUrl()), "gpt-test-mini", 200, Duration.ofMillis(5));
+        writer = new GptCaptionWriter(new ChatCompletions(http, chatServer.baseUrl()), "gpt-test-mini", Duration.ofMillis(5));
+    }
+
+    List<String> captionsOf(String prompt) throws CaptionWriter.ExpansionException {
+        return writer.captions(prompt, TYPES, LIMIT).texts();
     }
 
     @Test
@@ -65,7 +71,7 @@ class GptCaptionWriterTest {
         chatServer.server().stubFor(chat().willReturn(captions("Photo of a red bicycle against a brick wall, morning light",
                 "Oil painting of a red bicycle in a sunlit alley, warm palette")));
 
-        List<String> texts = writer.captions("a red bicycle", TYPES);
+        List<String> texts = captionsOf("a red bicycle");
 
         assertThat(texts).containsExactly("Photo of a red bicycle against a brick wall, morning light",
                 "Oil painting of a red bicycle in a sunlit alley, warm palette");
@@ -79,7 +85,7 @@ class GptCaptionWriterTest {
         assertThat(format.path("json_schema").path("name").asText()).isEqualTo("captions");
         assertThat(format.path("json_schema").path("strict").asBoolean()).isTrue();
         assertThat(format.path("json_schema").path("schema")).isEqualTo(new ObjectMapper().readTree("""
-                {"type": "object", "properties": {"captions": {"type": "array", "items": {"type": "string"}}},
+                {"type": "object", "properties": {"captions": {"type": "array", "items": {"type": "string"}, "minItems": 2, "maxItems": 2}},
                  "required": ["captions"], "additionalProperties": false}"""));
         assertThat(body.path("messages").path(0).path("role").asText()).isEqualTo("system");
         assertThat(body.path("messages").path(0).path("content").asText()).isEqualTo(StructuredPrompt.captions().systemPrompt())
@@ -93,14 +99,14 @@ class GptCaptionWriterTest {
     @Test
     void nonEnglishPromptsTravelAsUtf8() throws Exception {
         chatServer.server().stubFor(chat().willReturn(captions("Photo of a cat on a windowsill", "Oil painting of a cat")));
-        writer.captions("창가에 앉은 고양이", TYPES);
+        captionsOf("창가에 앉은 고양이");
         assertThat(ChatStandIn.userMessageOf(chatServer.requests().get(0)).path("prompt").asText()).isEqualTo("창가에 앉은 고양이");
     }
 
     @Test
     void refusalIsAskedOnceMoreThenReported() {
         chatServer.server().stubFor(chat().willReturn(refusal("I can't help with that.")));
-        assertThatThrownBy(() -> writer.captions("a red bicycle", TYPES))
+        assertThatThrownBy(() -> captionsOf("a red bicycle"))
                 .isInstanceOf(CaptionWriter.ExpansionException.class)
                 .hasMessageContaining("the chat model refused: I can't help with that.");
         assertThat(chatServer.requests()).hasSize(2);
@@ -112,47 +118,110 @@ class GptCaptionWriterTest {
                 .willReturn(refusal("no")));
         chatServer.server().stubFor(chat().inScenario("refuse-once").whenScenarioStateIs("willing")
                 .willReturn(captions("Photo of a lemon", "Oil painting of a lemon")));
-        assertThat(writer.captions("a lemon", TYPES)).hasSize(2);
+        assertThat(captionsOf("a lemon")).hasSize(2);
         assertThat(chatServer.requests()).hasSize(2);
     }
 
     @Test
     void replyCutOffAtTheTokenLimitIsNotUsed() {
         chatServer.server().stubFor(chat().willReturn(content("{\"captions\": [\"Photo of a le", "length")));
-        assertThatThrownBy(() -> writer.captions("a lemon", TYPES)).hasMessageContaining("finish_reason length");
+        assertThatThrownBy(() -> captionsOf("a lemon")).hasMessageContaining("finish_reason length");
         assertThat(chatServer.requests()).hasSize(2);
     }
 
     @Test
     void invalidJsonContentIsNotUsed() {
         chatServer.server().stubFor(chat().willReturn(content("Sure! Here are your captions: 1. Photo of a lemon", "stop")));
-        assertThatThrownBy(() -> writer.captions("a lemon", TYPES)).hasMessageContaining("not valid JSON");
+        assertThatThrownBy(() -> captionsOf("a lemon")).hasMessageContaining("not valid JSON");
         assertThat(chatServer.requests()).hasSize(2);
     }
 
     @Test
-    void moreCaptionsThanAskedIsASchemaMismatch() {
-        chatServer.server().stubFor(chat().willReturn(captions("Photo of 1", "Photo of 2", "Photo of 3", "Photo of 4", "Photo of 5")));
-        assertThatThrownBy(() -> writer.captions("a lemon", TYPES)).hasMessageContaining("expected 2 captions, got 5");
+    void moreCaptionsThanAskedUsesTheFirstOnesAndSaysSo() throws Exception {
+        chatServer.server().stubFor(chat().willReturn(captions("Photo of 1", "Oil painting of 2", "Photo of 3", "Photo of 4", "Photo of 5")));
+        CaptionWriter.WrittenCaptions written = writer.captions("a lemon", TYPES, LIMIT);
+        assertThat(written.texts()).containsExactly("Photo of 1", "Oil painting of 2");
+        assertThat(written.note()).isEqualTo("the chat model wrote 5 captions for 2 images; used the first 2");
+        assertThat(chatServer.requests()).hasSize(1);
+    }
+
+    @Test
+    void fewerCaptionsThanAskedAreReturnedAsTheyAre() throws Exception {
+        chatServer.server().stubFor(chat().willReturn(captions("Photo of a lemon")));
+        CaptionWriter.WrittenCaptions written = writer.captions("a lemon", TYPES, LIMIT);
+        assertThat(written.texts()).containsExactly("Photo of a lemon");
+        assertThat(chatServer.requests()).hasSize(1);
+    }
+
+    @Test
+    void anEmptyListIsAskedAgain() {
+        chatServer.server().stubFor(chat().willReturn(captions()));
+        assertThatThrownBy(() -> captionsOf("a lemon")).hasMessageContaining("has no captions");
         assertThat(chatServer.requests()).hasSize(2);
+    }
+
+    @Test
+    void onlyTheCaptionsUsedMustBeUsable() throws Exception {
+        // the third is never used, so its being empty does not matter
+        chatServer.server().stubFor(chat().willReturn(captions("Photo of a lemon", "Oil painting of a lemon", "")));
+        assertThat(captionsOf("a lemon")).containsExactly("Photo of a lemon", "Oil painting of a lemon");
+    }
+
+    @Test
+    void echoesOfTheRequestAreNotUsed() {
+        chatServer.server().stubFor(chat().willReturn(captions("Photo of a lemon",
+                "Oil painting of {\"prompt\": \"a lemon\", \"image_types\": [\"photo\", \"oil painting\"], \"n\": 2}")));
+        assertThatThrownBy(() -> captionsOf("a lemon")).hasMessageContaining("caption 2 repeats the request's own JSON");
+        assertThat(chatServer.requests()).hasSize(2);
+
+        chatServer.reset();
+        String rule = StructuredPrompt.captions().systemPrompt().lines().filter(l -> l.startsWith("- Never name a real person"))
+                .findFirst().orElseThrow();
+        chatServer.server().stubFor(chat().willReturn(captions("Photo of a lemon " + rule, "Oil painting of a lemon")));
+        assertThatThrownBy(() -> captionsOf("a lemon")).hasMessageContaining("caption 1 repeats the instructions");
+    }
+
+    @Test
+    void captionsThatOnlyShareShortPhrasesWithTheInstructionsAreUsed() throws Exception {
+        // "a tall man with short grey hair" is in the instructions, and a fine thing to describe
+        chatServer.server().stubFor(chat().willReturn(captions("Photo of a tall man with short grey hair reading a newspaper",
+                "Oil painting of a lemon, the subject, the setting")));
+        assertThat(captionsOf("a man reading")).hasSize(2);
+    }
+
+    @Test
+    void anUnusableReplyThenAGoodOneUsesTheSecond() throws Exception {
+        chatServer.server().stubFor(chat().inScenario("echo-once").whenScenarioStateIs(STARTED).willSetStateTo("better")
+                .willReturn(captions("Photo of {\"n\": 2}", "Oil painting of a lemon")));
+        chatServer.server().stubFor(chat().inScenario("echo-once").whenScenarioStateIs("better")
+                .willReturn(captions("Photo of a lemon", "Oil painting of a lemon")));
+        assertThat(captionsOf("a lemon")).containsExactly("Photo of a lemon", "Oil painting of a lemon");
+        assertThat(chatServer.requests()).hasSize(2);
+    }
+
+    @Test
+    void theLimitIsTheOneGivenForThisBrief() throws Exception {
+        chatServer.server().stubFor(chat().willReturn(captions("Photo of a lemon on a plate", "Oil painting of a lemon")));
+        assertThatThrownBy(() -> writer.captions("a lemon", TYPES, 20)).hasMessageContaining("27 characters, more than the image model's limit of 20");
+        assertThat(writer.captions("a lemon", TYPES, 27).texts()).hasSize(2);
     }
 
     @Test
     void emptyNonStringAndOverlongCaptionsAreSchemaMismatches() {
         chatServer.server().stubFor(chat().willReturn(content("{\"captions\": [\"Photo of a lemon\", \"  \"]}", "stop")));
-        assertThatThrownBy(() -> writer.captions("a lemon", TYPES)).hasMessageContaining("caption 2 is empty");
+        assertThatThrownBy(() -> captionsOf("a lemon")).hasMessageContaining("caption 2 is empty");
 
         chatServer.reset();
         chatServer.server().stubFor(chat().willReturn(content("{\"captions\": [\"Photo of a lemon\", 7]}", "stop")));
-        assertThatThrownBy(() -> writer.captions("a lemon", TYPES)).hasMessageContaining("caption 2 is not a string");
+        assertThatThrownBy(() -> captionsOf("a lemon")).hasMessageContaining("caption 2 is not a string");
 
         chatServer.reset();
         chatServer.server().stubFor(chat().willReturn(content("{\"pictures\": []}", "stop")));
-        assertThatThrownBy(() -> writer.captions("a lemon", TYPES)).hasMessageContaining("no captions list");
+        assertThatThrownBy(() -> captionsOf("a lemon")).hasMessageContaining("no captions list");
 
         chatServer.reset();
         chatServer.server().stubFor(chat().willReturn(captions("Photo of a lemon", "Oil painting of " + "a lemon ".repeat(40))));
-        assertThatThrownBy(() -> writer.captions("a lemon", TYPES)).hasMessageContaining("more than the image model's limit of 200");
+        assertThatThrownBy(() -> captionsOf("a lemon")).hasMessageContaining("more than the image model's limit of 200");
     }
 
     @Test
@@ -161,7 +230,7 @@ class GptCaptionWriterTest {
                 .willReturn(error(500, "server_error", "The server had an error")));
         chatServer.server().stubFor(chat().inScenario("flaky").whenScenarioStateIs("recovered")
                 .willReturn(captions("Photo of a lemon", "Oil painting of a lemon")));
-        assertThat(writer.captions("a lemon", TYPES)).containsExactly("Photo of a lemon", "Oil painting of a lemon");
+        assertThat(captionsOf("a lemon")).containsExactly("Photo of a lemon", "Oil painting of a lemon");
         assertThat(chatServer.requests()).hasSize(2);
     }
 
@@ -171,14 +240,14 @@ class GptCaptionWriterTest {
                 .willReturn(error(429, "rate_limit_exceeded", "Slow down").withHeader("Retry-After", "0.05")));
         chatServer.server().stubFor(chat().inScenario("busy").whenScenarioStateIs("free")
                 .willReturn(captions("Photo of a lemon", "Oil painting of a lemon")));
-        assertThat(writer.captions("a lemon", TYPES)).hasSize(2);
+        assertThat(captionsOf("a lemon")).hasSize(2);
         assertThat(chatServer.requests()).hasSize(2);
     }
 
     @Test
     void badRequestIsNotRetried() {
         chatServer.server().stubFor(chat().willReturn(error(400, "invalid_json_schema", "Invalid schema for response_format")));
-        assertThatThrownBy(() -> writer.captions("a lemon", TYPES))
+        assertThatThrownBy(() -> captionsOf("a lemon"))
                 .hasMessageContaining("HTTP 400")
                 .hasMessageContaining("Invalid schema for response_format")
                 .hasMessageNotContaining(KEY);
@@ -188,7 +257,7 @@ class GptCaptionWriterTest {
     @Test
     void replyThatIsNotAChatCompletionIsRetriedThenReported() {
         chatServer.server().stubFor(chat().willReturn(aResponse().withStatus(200).withBody("<html>proxy login</html>")));
-        assertThatThrownBy(() -> writer.captions("a lemon", TYPES)).hasMessageContaining("not a chat completion");
+        assertThatThrownBy(() -> captionsOf("a lemon")).hasMessageContaining("not a chat completion");
         assertThat(chatServer.requests()).hasSize(2);
     }
 
@@ -197,7 +266,7 @@ class GptCaptionWriterTest {
         chatServer.server().stubFor(chat().withRequestBody(matchingJsonPath("$.response_format.json_schema.name", com.github.tomakehurst.wiremock.client.WireMock.equalTo("tune")))
                 .willReturn(tunedPrompt("Photo of a red door in a white wall")));
 
-        String tuned = writer.applyChange("Photo of a blue door in a white wall", "make the door red");
+        String tuned = writer.applyChange("Photo of a blue door in a white wall", "make the door red", LIMIT);
 
         assertThat(tuned).isEqualTo("Photo of a red door in a white wall");
         JsonNode body = ChatStandIn.bodyOf(chatServer.requests().get(0));
@@ -213,7 +282,7 @@ class GptCaptionWriterTest {
     @Test
     void applyChangeRejectsAnEmptyPrompt() {
         chatServer.server().stubFor(chat().willReturn(tunedPrompt("")));
-        assertThatThrownBy(() -> writer.applyChange("Photo of a blue door", "make it red")).hasMessageContaining("prompt is empty");
+        assertThatThrownBy(() -> writer.applyChange("Photo of a blue door", "make it red", LIMIT)).hasMessageContaining("prompt is empty");
         assertThat(chatServer.requests()).hasSize(2);
     }
 }

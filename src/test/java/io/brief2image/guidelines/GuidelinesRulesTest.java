@@ -60,7 +60,7 @@ class GuidelinesRulesTest {
 
     @Test
     void screenBriefBlocksToo() {
-        assertThatThrownBy(() -> guidelines.screenBrief("draw 6 images of gore", 1))
+        assertThatThrownBy(() -> guidelines.screenBrief("draw 6 images of gore", 1, true))
                 .isInstanceOf(GuidelineBlockedException.class);
     }
 
@@ -78,37 +78,59 @@ class GuidelinesRulesTest {
 
     // --- max images ---
 
+    /** Issue #10: words choose the count only when the brief has no n ('-'), may lower a given n, never raise it. */
     @ParameterizedTest(name = "{0} (n={1})")
     @CsvSource(delimiter = '|', value = {
-            "draw 6 images of a cat on a mat | 1 | 2 | a cat on a mat | 6",
-            "Make 4 pictures of a dog | 1 | 2 | a dog | 4",
-            "10 variations of a logo for a bakery | 1 | 2 | a logo for a bakery | 10",
-            "generate two different images of a lighthouse | 1 | 2 | a lighthouse | 2",
-            "give me three photos of a red bicycle | 1 | 2 | a red bicycle | 3",
-            "one image of a teapot | 2 | 1 | a teapot | 1",
-            "a sunset over the sea | 5 | 2 | a sunset over the sea | 5",
-            "a sunset over the sea | 2 | 2 | a sunset over the sea | 2",
-            "a sunset over the sea | 1 | 1 | a sunset over the sea | 1",
-            "a sunset over the sea | 0 | 1 | a sunset over the sea | 1"})
-    void imageCountIsCappedAndRemovedFromText(String prompt, int requested, int expectedN, String expectedText, int asked) {
-        Screened s = guidelines.screenBrief(prompt, requested);
+            "draw 6 images of a cat on a mat | - | 2 | a cat on a mat | removed set capped",
+            "Make 4 pictures of a dog | - | 2 | a dog | removed set capped",
+            "10 variations of a logo for a bakery | - | 2 | a logo for a bakery | removed set capped",
+            "3 images of a fox in the snow | - | 2 | a fox in the snow | removed set capped",
+            "generate two different images of a lighthouse | - | 2 | a lighthouse | removed set",
+            "give me three photos of a red bicycle | - | 2 | a red bicycle | removed set capped",
+            "one image of a teapot | - | 1 | a teapot | removed set",
+            "a red kite, 6 images please | 1 | 1 | a red kite | removed kept",
+            "draw 6 images of a cat on a mat | 1 | 1 | a cat on a mat | removed kept",
+            "draw 6 images of a cat on a mat | 4 | 2 | a cat on a mat | removed kept capped",
+            "one image of a teapot | 2 | 1 | a teapot | removed lowered",
+            "two images of a teapot | 2 | 2 | a teapot | removed",
+            "a sunset over the sea | 5 | 2 | a sunset over the sea | capped",
+            "a sunset over the sea | 2 | 2 | a sunset over the sea | none",
+            "a sunset over the sea | 1 | 1 | a sunset over the sea | none",
+            "a sunset over the sea | - | 2 | a sunset over the sea | none",
+            "a sunset over the sea | 0 | 1 | a sunset over the sea | none"})
+    void imageCountFollowsTheBriefsNAndIsRemovedFromText(String prompt, String n, int expectedN, String expectedText, String actions) {
+        boolean given = !n.equals("-");
+        Screened s = guidelines.screenBrief(prompt, given ? Integer.parseInt(n) : 2, given);
 
         assertThat(s.n()).isEqualTo(expectedN);
         assertThat(s.text()).isEqualTo(expectedText);
-        boolean capped = asked > guidelines.maxImages();
-        assertThat(s.actions().stream().anyMatch(a -> a.rule().equals("max-images") && a.action().equals("capped")))
-                .isEqualTo(capped);
+        List<String> expected = actions.equals("none") ? List.of() : List.of(actions.split(" "));
+        assertThat(s.actions()).filteredOn(a -> a.rule().equals("max-images")).extracting(PolicyAction::action)
+                .containsExactlyElementsOf(expected);
+        // every entry says what happened in words a person reads
+        assertThat(s.actions()).filteredOn(a -> a.rule().equals("max-images")).allSatisfy(a -> assertThat(a.detail()).isNotBlank());
+    }
+
+    @Test
+    void aKeptNSaysWhyTheWordsDidNotRaiseIt() {
+        Screened s = guidelines.screenBrief("a red kite, 6 images please", 1, true);
+        assertThat(s.actions()).filteredOn(a -> a.action().equals("kept")).singleElement()
+                .satisfies(a -> assertThat(a.detail()).isEqualTo("the brief's n 1 stands; '6 images please' asks for 6, "
+                        + "and words never raise an n the brief gives"));
+        Screened lowered = guidelines.screenBrief("one image of a teapot", 2, true);
+        assertThat(lowered.actions()).filteredOn(a -> a.action().equals("lowered")).singleElement()
+                .satisfies(a -> assertThat(a.detail()).isEqualTo("n 2 → 1, as 'one image of' asks"));
     }
 
     @Test
     void countPhraseAndNamesAreHandledTogether() {
-        Screened s = guidelines.screenBrief("draw 6 images of Barak Obamma in the style of Andy Warhol, no text", 1);
+        Screened s = guidelines.screenBrief("draw 6 images of Barak Obamma in the style of Andy Warhol, no text", 2, false);
 
         assertThat(s.n()).isEqualTo(2);
         assertThat(s.text()).isEqualTo("A tall, slim man in a bold, graphic, repetitive pop-art silkscreen style, clean, text-free");
         assertThat(s.actions()).extracting(PolicyAction::rule)
-                .containsExactly("max-images", "max-images", "public-figures", "artists", "negations");
-        assertThat(s.actions().get(2).detail()).isEqualTo("'Barak Obamma' → 'A tall, slim man'");
+                .containsExactly("max-images", "max-images", "max-images", "public-figures", "artists", "negations");
+        assertThat(s.actions().get(3).detail()).isEqualTo("'Barak Obamma' → 'A tall, slim man'");
     }
 
     @Test
@@ -258,7 +280,7 @@ class GuidelinesRulesTest {
         Guidelines custom4 = new Guidelines(GuidelinePolicy.load(file), GuidelinesTableTest.YEAR_2026);
 
         assertThat(custom4.maxImages()).isEqualTo(4);
-        assertThat(custom4.screenBrief("draw 6 images of a cat", 1).n()).isEqualTo(4);
+        assertThat(custom4.screenBrief("draw 6 images of a cat", 2, false).n()).isEqualTo(4);
         assertThat(custom4.enforce("Jane Testperson reading").text()).isEqualTo("A short, wiry woman reading");
         assertThat(custom4.enforce("the queen reading").text()).isEqualTo("the monarch reading");
         assertThat(guidelines.enforce("Jane Testperson reading").text()).isEqualTo("Jane Testperson reading");

@@ -218,7 +218,7 @@ class GuidelinesTableTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("rows")
     void screenBriefAppliesTheSameTextRules(Row row) {
-        Screened brief = guidelines.screenBrief(row.prompt(), 1);
+        Screened brief = guidelines.screenBrief(row.prompt(), 1, true);
 
         assertThat(brief.text()).isEqualTo(guidelines.enforce(row.prompt()).text());
         assertThat(brief.n()).isEqualTo(1);
