@@ -63,7 +63,8 @@ public final class DeadLetters {
         duplicates.release(exchange);
         Source source = exchange.getProperty(BriefIntake.SOURCE, Source.class);
         if (source == null) {
-            Envelope envelope = Envelope.of(exchange.getMessage().getHeaders());
+            Envelope envelope = Envelope.orJson(exchange.getMessage().getHeaders());
+            briefId = briefId == null ? envelope.defaultId() : briefId;
             source = new Source(envelope.channel(), envelope.sourceName() != null ? envelope.sourceName() : envelope.defaultId() + ".json",
                     null, exchange.getMessage().getHeader("JMSMessageID", String.class), envelope.format().ext());
         }

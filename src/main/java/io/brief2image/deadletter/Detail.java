@@ -15,7 +15,7 @@ public final class Detail {
 
     private static final int MAX_CHARS = 2000;
     private static final int MAX_CAUSES = 4;
-    private static final Pattern UNIX_PATH = Pattern.compile("(?<![\\w.~:/-])/(?:[^\\s/:'\"()\\[\\],;]+/)*[^\\s/:'\"()\\[\\],;]*");
+    private static final Pattern UNIX_PATH = Pattern.compile("(?<![\\w.~:/…-])/(?:[^\\s/:'\"()\\[\\],;]+/)*[^\\s/:'\"()\\[\\],;]*");
     private static final Pattern WINDOWS_PATH = Pattern.compile("(?<![\\w])[A-Za-z]:\\\\(?:[^\\s\\\\:'\"()\\[\\],;]+\\\\)*[^\\s\\\\:'\"()\\[\\],;]*");
     private static final Pattern SECRET = Pattern.compile("(sk-[A-Za-z0-9_-]{4})[A-Za-z0-9_-]{8,}|(Bearer )[A-Za-z0-9._~+/=-]{8,}");
     private static final String WORKING_DIR = Path.of("").toAbsolutePath().toString();
@@ -28,12 +28,15 @@ public final class Detail {
         List<String> parts = new ArrayList<>();
         for (Throwable t = failure; t != null && parts.size() < MAX_CAUSES; t = t.getCause() == t ? null : t.getCause()) {
             String message = t.getMessage();
+            if (t.getCause() != null && t.getCause() != t && t.getCause().toString().equals(message)) {
+                continue; // a wrapper that only repeats its cause
+            }
             String part = t.getClass().getSimpleName() + (message == null || message.isBlank() ? "" : ": " + message.strip());
             if (parts.isEmpty() || !parts.get(parts.size() - 1).contains(part)) {
                 parts.add(part);
             }
         }
-        return scrub(String.join("; caused by ", parts));
+        return scrub(parts.isEmpty() ? failure.getClass().getSimpleName() : String.join("; caused by ", parts));
     }
 
     /** Paths made relative (or cut to their last names), secrets masked, length capped. */
@@ -41,7 +44,7 @@ public final class Detail {
         if (text == null) {
             return null;
         }
-        String scrubbed = replace(UNIX_PATH.matcher(text), "/");
+        String scrubbed = replace(UNIX_PATH.matcher(text.strip().replaceAll("\\s*\\R\\s*", " ")), "/");
         scrubbed = replace(WINDOWS_PATH.matcher(scrubbed), "\\");
         scrubbed = SECRET.matcher(scrubbed).replaceAll(m -> Matcher.quoteReplacement(
                 (m.group(1) != null ? m.group(1) : m.group(2)) + "…"));

@@ -89,8 +89,8 @@ public record FaultClass(boolean transientFault, String what, String advice, Str
 
     /** The sentence when the fault was transient but the attempts ran out. */
     public String gaveUp(int attempts) {
-        return "The image service kept failing, so brief2image gave up after " + attempts + " attempts (the last time, " + what
-                + "). Replay the brief later; if it keeps failing, an operator can read the detail of this error report.";
+        return "The image service kept failing, so brief2image gave up after " + attempts + " attempts. The last time, " + what
+                + ". Replay the brief later; if it keeps failing, an operator can read the detail of this error report.";
     }
 
     /** The provider's own words, quoted, as the end of the "what" clause; nothing when it said nothing. */
