@@ -105,11 +105,23 @@ function showDeadLetters(letters) {
     const row = el("tr");
     row.dataset.name = d.name;
     row.append(el("td", "name", d.name), el("td", "brief", d.brief_id), el("td", "stage", d.stage),
-      el("td", "reason", d.reason), el("td", "failed-at", shortTime(d.failed_at)));
+      reasonCell(d), el("td", "failed-at", shortTime(d.failed_at)));
     body.append(row);
   }
   byId("dead-letters").hidden = letters.length === 0;
   byId("no-dead-letters").hidden = letters.length > 0;
+}
+
+// The reason is for everyone and shown first; the technical detail folds out for the operator.
+function reasonCell(d) {
+  const cell = el("td", "reason");
+  cell.append(el("span", "reason-text", d.reason));
+  if (d.detail) {
+    const details = el("details", "detail");
+    details.append(el("summary", null, "detail"), el("code", null, d.detail));
+    cell.append(details);
+  }
+  return cell;
 }
 
 async function replay() {

@@ -8,7 +8,12 @@ public class BriefError extends BriefFailure {
     private final String field;
 
     public BriefError(String field, String reason) {
-        super("validation", reason);
+        this(field, reason, null);
+    }
+
+    /** {@code detail}: the technical text behind the reason (a parser message), for the operator. */
+    public BriefError(String field, String reason, String detail) {
+        super("validation", reason, detail);
         this.field = field;
     }
 

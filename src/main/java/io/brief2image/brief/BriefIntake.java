@@ -1,6 +1,7 @@
 package io.brief2image.brief;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.function.Supplier;
 import org.apache.camel.Exchange;
 
 /**
@@ -26,15 +27,28 @@ public final class BriefIntake {
         exchange.setProperty(BRIEF_ID, envelope.defaultId());
         Source source = sourceOf(envelope, exchange, envelope.defaultId());
         exchange.setProperty(SOURCE, source);
-        ObjectNode json = reader.read(text == null ? "" : text, envelope.format());
+        ObjectNode json = inRow(envelope, () -> reader.read(text == null ? "" : text, envelope.format()));
         if (json.path("id").isTextual() && SafeId.isValid(json.path("id").asText())) {
             exchange.setProperty(BRIEF_ID, json.path("id").asText());
             source = sourceOf(envelope, exchange, json.path("id").asText());
             exchange.setProperty(SOURCE, source);
         }
-        Brief brief = validator.validate(json, envelope, source);
+        Source validated = source;
+        Brief brief = inRow(envelope, () -> validator.validate(json, envelope, validated));
         exchange.setProperty(BRIEF, brief);
         return brief;
+    }
+
+    /** A spreadsheet row's reasons say which row they are about: "Brief row 2 of mixed.csv: …". */
+    private static <T> T inRow(Envelope envelope, Supplier<T> step) {
+        try {
+            return step.get();
+        } catch (BriefError e) {
+            if (envelope.format() != BriefFormat.CSV || BriefFiles.rowOf(envelope.sourceName()).isEmpty()) {
+                throw e;
+            }
+            throw new BriefError(e.field(), BriefFiles.rowOf(envelope.sourceName()).get() + ": " + e.reason(), e.detail());
+        }
     }
 
     private static Source sourceOf(Envelope envelope, Exchange exchange, String id) {

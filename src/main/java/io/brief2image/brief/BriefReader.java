@@ -1,6 +1,6 @@
 package io.brief2image.brief;
 
-import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -38,21 +38,22 @@ public final class BriefReader {
     }
 
     private ObjectNode readJson(String text) {
-        if (text.isBlank()) {
-            throw new BriefError("brief", "the brief is empty: expected a JSON object such as {\"prompt\": \"a red bicycle\"}");
+        String json = text.startsWith("\uFEFF") ? text.substring(1) : text;
+        if (json.isBlank()) {
+            throw new BriefError("brief", "The brief is empty: write a JSON object such as {\"prompt\": \"a red bicycle\"}.");
         }
         JsonNode node;
         try {
-            node = STRICT.readTree(text);
-        } catch (JsonParseException e) {
-            throw new BriefError("brief", "the brief is not valid JSON (line " + e.getLocation().getLineNr()
-                    + ", column " + e.getLocation().getColumnNr() + "): " + e.getOriginalMessage());
+            node = STRICT.readTree(json);
+        } catch (JsonProcessingException e) {
+            throw JsonSyntax.errorOf(e);
         } catch (IOException e) {
-            throw new BriefError("brief", "the brief is not valid JSON: " + e.getMessage().lines().findFirst().orElse(""));
+            throw new BriefError("brief", "The brief could not be read as JSON: check the brackets, quotes and commas.",
+                    e.getMessage().lines().findFirst().orElse(""));
         }
         if (!(node instanceof ObjectNode object)) {
-            throw new BriefError("brief", "the brief must be a JSON object such as {\"prompt\": \"a red bicycle\"}, got "
-                    + node.getNodeType().name().toLowerCase(Locale.ROOT));
+            throw new BriefError("brief", "The brief must be a JSON object such as {\"prompt\": \"a red bicycle\"}, but it is "
+                    + BriefValidator.kindOf(node) + ": put the fields between { and }.");
         }
         return object;
     }
@@ -66,12 +67,14 @@ public final class BriefReader {
     private ObjectNode readCsvRow(String text) {
         CsvTable table = CsvTable.parse(text);
         if (table.rows().size() != 1) {
-            throw new BriefError("csv", "expected a header row and one brief row, got " + table.rows().size() + " rows");
+            throw new BriefError("csv", "A spreadsheet brief sent as one message must have a header row and exactly one brief row, but it has "
+                    + table.rows().size() + ": send one message per row, or drop the file into the inbox.");
         }
         List<String> names = table.header().values();
         List<String> values = table.rows().get(0).values();
         if (values.size() > names.size()) {
-            throw new BriefError("csv", "the row has " + values.size() + " cells but the header names only " + names.size() + " fields");
+            throw new BriefError("csv", "The row has " + values.size() + " cells, but the header row names only " + names.size()
+                    + " columns: remove the extra cells, or put a cell that holds a comma in double quotes.");
         }
         ObjectNode object = JsonNodeFactory.instance.objectNode();
         for (int i = 0; i < values.size(); i++) {

@@ -38,7 +38,7 @@ public final class BriefValidator {
     }
 
     public Brief validate(ObjectNode json, Envelope envelope, Source source) {
-        Fields f = new Fields(json);
+        Fields f = new Fields(json, envelope.format() == BriefFormat.CSV ? "column" : "field");
         List<String> warnings = new ArrayList<>();
         json.fieldNames().forEachRemaining(name -> {
             if (!KNOWN_FIELDS.contains(name)) {
@@ -48,7 +48,7 @@ public final class BriefValidator {
 
         String id = f.text("id");
         if (json.has("id") && id != null && !SafeId.isValid(id)) {
-            f.error("id", "'" + abbreviate(id) + "' is not allowed: use " + SafeId.RULE);
+            f.error("id", f.the("id") + " is '" + abbreviate(id) + "', which is not allowed: use " + SafeId.RULE + ".");
         }
         if (id == null) {
             id = envelope.defaultId();
@@ -57,56 +57,57 @@ public final class BriefValidator {
         String modelId = f.text("model");
         ModelSpec model = models.find(modelId == null ? defaultModel : modelId).orElse(null);
         if (model == null) {
-            f.error("model", "unknown model '" + abbreviate(modelId == null ? defaultModel : modelId) + "'; known models: "
-                    + String.join(", ", models.ids()));
+            f.error("model", (modelId == null ? "The default model" : f.the("model")) + " is '" + abbreviate(modelId == null ? defaultModel : modelId)
+                    + "', which is not a model brief2image knows: use one of " + String.join(", ", models.ids()) + ".");
         }
 
         String reproduce = f.text("reproduce");
         if (reproduce != null && !IMAGE_ID.matcher(reproduce).matches()) {
-            f.error("reproduce", "'" + abbreviate(reproduce) + "' is not an image id like 'spring-hero-1'");
+            f.error("reproduce", f.the("reproduce") + " is '" + abbreviate(reproduce) + "', which is not an image id: name an earlier image such as 'spring-hero-1'.");
         }
         String baseImage = f.text("base_image");
         String change = f.text("change");
         if (baseImage != null && !IMAGE_ID.matcher(baseImage).matches()) {
-            f.error("base_image", "'" + abbreviate(baseImage) + "' is not an image id like 'spring-hero-1'");
+            f.error("base_image", f.the("base_image") + " is '" + abbreviate(baseImage) + "', which is not an image id: name an earlier image such as 'spring-hero-1'.");
         }
         if ((baseImage == null) != (change == null || change.isBlank())) {
             f.error(baseImage == null ? "base_image" : "change",
-                    "'base_image' and 'change' go together: name the earlier image and say what to change");
+                    "The " + f.noun + "s 'base_image' and 'change' go together: name the earlier image and say what to change.");
         }
 
         String prompt = f.text("prompt");
         boolean derivesPrompt = reproduce != null || baseImage != null;
         if (prompt == null && !json.has("prompt") && !derivesPrompt) {
-            f.error("prompt", "is required: say what the image should show");
+            f.error("prompt", f.the("prompt") + " is missing: add it and say what the image should show.");
         } else if (prompt != null && prompt.isBlank() && !derivesPrompt) {
-            f.error("prompt", "is empty: say what the image should show");
+            f.error("prompt", f.the("prompt") + " is empty: say what the image should show.");
         } else if (prompt != null && model != null) {
             int length = prompt.strip().codePointCount(0, prompt.strip().length());
             if (length > model.maxPromptChars()) {
-                f.error("prompt", "is " + length + " characters; model " + model.id() + " takes at most "
-                        + model.maxPromptChars());
+                f.error("prompt", f.the("prompt") + " is " + length + " characters long, but model " + model.id() + " takes at most "
+                        + model.maxPromptChars() + ": shorten it.");
             }
         }
 
         Long nValue = f.wholeNumber("n");
         int n = nValue == null ? 2 : (int) Math.min(nValue, 1000);
         if (nValue != null && nValue < 1) {
-            f.error("n", "must be at least 1, got " + nValue);
+            f.error("n", f.the("n") + " is " + nValue + ", but it must be at least 1 (the number of images to make).");
         }
 
         String size = f.text("size");
         if (size != null && model != null && !model.acceptsSize(size)) {
-            f.error("size", "'" + abbreviate(size) + "' is not a size model " + model.id() + " takes; use square, wide, tall or one of "
-                    + String.join(", ", model.acceptedSizes()));
+            f.error("size", f.the("size") + " is '" + abbreviate(size) + "', which is not a size model " + model.id() + " makes: use square, wide, tall or one of "
+                    + String.join(", ", model.acceptedSizes()) + ".");
         }
         String quality = f.oneOf("quality", model == null ? null : model.qualities(), model);
         String style = f.text("style");
         if (style != null && model != null) {
             if (model.styles().isEmpty()) {
-                f.error("style", "model " + model.id() + " does not take a style (only DALL·E-style models such as dall-e-3 do); remove it");
+                f.error("style", f.the("style") + " is set, but model " + model.id() + " does not take a style (only DALL·E-style models such as dall-e-3 do): remove it.");
             } else if (!model.styles().contains(style)) {
-                f.error("style", "'" + abbreviate(style) + "' is not a style of model " + model.id() + "; use one of " + String.join(", ", model.styles()));
+                f.error("style", f.the("style") + " is '" + abbreviate(style) + "', which is not a style of model " + model.id() + ": use one of "
+                        + String.join(", ", model.styles()) + ".");
             }
         }
         String outputFormat = f.oneOf("output_format", model == null ? null : model.outputFormats(), model);
@@ -117,17 +118,17 @@ public final class BriefValidator {
 
         Long seed = f.wholeNumber("seed");
         if (seed != null && (seed < 0 || seed > MAX_SEED)) {
-            f.error("seed", "must be between 0 and " + MAX_SEED + ", got " + seed);
+            f.error("seed", f.the("seed") + " is " + seed + ", but it must be a whole number from 0 to " + MAX_SEED + ".");
         }
         List<Long> seeds = f.seeds("seeds", MAX_SEED);
 
         JsonNode metadata = json.get("metadata");
         if (metadata != null && !metadata.isObject()) {
-            f.error("metadata", "must be a JSON object such as {\"campaign\": \"spring\"}, got " + describe(metadata));
+            f.error("metadata", f.the("metadata") + " is " + describe(metadata) + ", but it must be a JSON object such as {\"campaign\": \"spring\"}.");
         }
 
         if (!f.errors.isEmpty()) {
-            throw new BriefError(f.errorFields.get(0), String.join("; ", f.errors));
+            throw new BriefError(f.errorFields.get(0), String.join(" ", f.errors));
         }
         return new Brief(id, prompt == null ? null : prompt.strip(), n, nValue != null, size, quality, style, model,
                 outputFormat == null ? "png" : outputFormat, background, imageType, expand == null || expand,
@@ -149,8 +150,20 @@ public final class BriefValidator {
     }
 
     static String describe(JsonNode node) {
-        String text = node.toString();
-        return abbreviate(text) + " (" + node.getNodeType().name().toLowerCase(java.util.Locale.ROOT) + ")";
+        return abbreviate(node.toString()) + " (" + kindOf(node) + ")";
+    }
+
+    /** What a JSON value is, in words. */
+    static String kindOf(JsonNode node) {
+        return switch (node.getNodeType()) {
+            case STRING -> "text";
+            case NUMBER -> "a number";
+            case BOOLEAN -> "true or false";
+            case ARRAY -> "a list";
+            case OBJECT -> "an object";
+            case NULL -> "null";
+            default -> "a value";
+        };
     }
 
     static String abbreviate(String text) {
@@ -160,16 +173,25 @@ public final class BriefValidator {
     /** Typed access to the brief's fields, collecting one message per wrong field. */
     private static final class Fields {
         final ObjectNode json;
+        /** "field" in a JSON brief, "column" in a spreadsheet row: what the writer calls it. */
+        final String noun;
         final List<String> errors = new ArrayList<>();
         final List<String> errorFields = new ArrayList<>();
 
-        Fields(ObjectNode json) {
+        Fields(ObjectNode json, String noun) {
             this.json = json;
+            this.noun = noun;
         }
 
-        void error(String field, String message) {
+        /** "The field 'n'": every message names its field. */
+        String the(String field) {
+            return "The " + noun + " '" + field + "'";
+        }
+
+        /** {@code sentence}: a whole sentence naming the field, what is wrong and what to do. */
+        void error(String field, String sentence) {
             errorFields.add(field);
-            errors.add(field + ": " + message);
+            errors.add(sentence);
         }
 
         private <T> T typed(String field, String expected, Function<JsonNode, T> read) {
@@ -179,27 +201,28 @@ public final class BriefValidator {
             }
             T value = read.apply(node);
             if (value == null) {
-                error(field, "expected " + expected + ", got " + describe(node));
+                error(field, the(field) + " is " + describe(node) + ", but it must be " + expected + ".");
             }
             return value;
         }
 
         String text(String field) {
-            return typed(field, "text", node -> node.isTextual() ? node.textValue() : null);
+            return typed(field, "text in double quotes", node -> node.isTextual() ? node.textValue() : null);
         }
 
         Long wholeNumber(String field) {
-            return typed(field, "a whole number", node -> node.isIntegralNumber() && node.canConvertToLong() ? node.longValue() : null);
+            return typed(field, "a whole number such as 2", node -> node.isIntegralNumber() && node.canConvertToLong() ? node.longValue() : null);
         }
 
         Boolean yesNo(String field) {
-            return typed(field, "true or false", node -> node.isBoolean() ? node.booleanValue() : null);
+            return typed(field, "true or false (without quotes)", node -> node.isBoolean() ? node.booleanValue() : null);
         }
 
         String oneOf(String field, List<String> allowed, ModelSpec model) {
             String value = text(field);
             if (value != null && allowed != null && !allowed.contains(value)) {
-                error(field, "'" + abbreviate(value) + "' is not accepted by model " + model.id() + "; use one of " + String.join(", ", allowed));
+                error(field, the(field) + " is '" + abbreviate(value) + "', which model " + model.id() + " does not take: use one of "
+                        + String.join(", ", allowed) + ".");
             }
             return value;
         }
@@ -210,13 +233,13 @@ public final class BriefValidator {
                 return null;
             }
             if (!node.isArray() || node.isEmpty()) {
-                error(field, "expected a list of whole numbers such as [7, 8], got " + describe(node));
+                error(field, the(field) + " is " + describe(node) + ", but it must be a list of whole numbers such as [7, 8].");
                 return null;
             }
             List<Long> seeds = new ArrayList<>();
             for (JsonNode item : node) {
                 if (!item.isIntegralNumber() || item.longValue() < 0 || item.longValue() > max) {
-                    error(field, "every seed must be a whole number between 0 and " + max + ", got " + describe(item));
+                    error(field, the(field) + " holds " + describe(item) + ", but every seed must be a whole number from 0 to " + max + ".");
                     return null;
                 }
                 seeds.add(item.longValue());

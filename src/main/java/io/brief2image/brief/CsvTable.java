@@ -48,7 +48,9 @@ public record CsvTable(Record header, List<Record> rows) {
                 }
             }
             if (quoted) {
-                throw new BriefError("csv", "the spreadsheet has a quote that is never closed (record starting at character " + start + ")");
+                int line = (int) body.substring(0, start).chars().filter(ch -> ch == '\n').count() + 1;
+                throw new BriefError("csv", "The spreadsheet has a double quote in the row on line " + line + " that is never closed: close it,"
+                        + " or write a quote inside a cell as two quotes (\"\").", "unclosed quote in the record starting at character " + start);
             }
             values.add(cell.toString());
             String raw = body.substring(start, pos).replaceAll("[\r\n]+$", "");
@@ -58,7 +60,7 @@ public record CsvTable(Record header, List<Record> rows) {
             }
         }
         if (records.isEmpty()) {
-            throw new BriefError("csv", "the spreadsheet is empty: it needs a header row of field names and one brief per row");
+            throw new BriefError("csv", "The spreadsheet is empty: it needs a header row of field names and one brief per row below it.");
         }
         return new CsvTable(records.get(0), records.subList(1, records.size()));
     }

@@ -25,8 +25,32 @@ public record Envelope(BriefFormat format, String channel, String sourceName, St
             String id = SafeId.makeSafe(messageId == null ? "jms-brief" : messageId.toString());
             return new Envelope(BriefFormat.JSON, "jms", null, id);
         }
-        return new Envelope(BriefFormat.valueOf(format.toString().toUpperCase(java.util.Locale.ROOT)),
-                String.valueOf(headers.getOrDefault(CHANNEL, "file")),
+        BriefFormat known = BriefFormat.ofFileName("." + format).orElse(null);
+        Envelope envelope = new Envelope(known == null ? BriefFormat.JSON : known, String.valueOf(headers.getOrDefault(CHANNEL, "file")),
                 (String) headers.get(SOURCE_NAME), (String) headers.get(DEFAULT_ID));
+        if (known == null) {
+            throw new UnknownFormat(envelope, format.toString());
+        }
+        return envelope;
+    }
+
+    /** Like {@link #of}, but a message in an unknown format is taken as JSON (to give it back as a dead letter). */
+    public static Envelope orJson(Map<String, Object> headers) {
+        try {
+            return of(headers);
+        } catch (UnknownFormat e) {
+            return e.envelope;
+        }
+    }
+
+    /** A message whose b2i_format names no format brief2image reads. */
+    static final class UnknownFormat extends BriefError {
+        private final transient Envelope envelope;
+
+        UnknownFormat(Envelope envelope, String format) {
+            super("b2i_format", "The message says its brief is in the format '" + format + "', which brief2image does not read:"
+                    + " send JSON, plain text or CSV (b2i_format json, txt or csv).");
+            this.envelope = envelope;
+        }
     }
 }

@@ -38,12 +38,12 @@ public final class InboxIntake {
         message.setHeader(DeadLetters.FIRST_SEEN, Instant.now().toString());
         Path path = file.toPath();
         if (Files.isSymbolicLink(path)) {
-            throw new BriefFailure("intake", "'" + name + "' is a symbolic link; brief2image does not follow links. Copy the brief itself into the inbox.");
+            throw new BriefFailure("intake", "The file '" + name + "' is a symbolic link, and brief2image does not follow links: copy the brief itself into the inbox.");
         }
         long size = Files.size(path);
         if (size > maxBytes) {
-            throw new BriefFailure("intake", "'" + name + "' is " + size + " bytes, more than the limit of " + maxBytes
-                    + " bytes (BRIEF2IMAGE_MAX_BRIEF_BYTES); split it into smaller files.");
+            throw new BriefFailure("intake", "The file '" + name + "' is " + size + " bytes, more than the limit of " + maxBytes
+                    + " bytes: split it into smaller files (an operator can raise BRIEF2IMAGE_MAX_BRIEF_BYTES).");
         }
         List<BriefFiles.QueuedBrief> briefs = BriefFiles.split(name, BriefFiles.utf8(Files.readAllBytes(path), name), "file");
         progress.enqueued(briefs.size());

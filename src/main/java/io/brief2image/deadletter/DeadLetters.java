@@ -63,7 +63,8 @@ public final class DeadLetters {
         duplicates.release(exchange);
         Source source = exchange.getProperty(BriefIntake.SOURCE, Source.class);
         if (source == null) {
-            Envelope envelope = Envelope.of(exchange.getMessage().getHeaders());
+            Envelope envelope = Envelope.orJson(exchange.getMessage().getHeaders());
+            briefId = briefId == null ? envelope.defaultId() : briefId;
             source = new Source(envelope.channel(), envelope.sourceName() != null ? envelope.sourceName() : envelope.defaultId() + ".json",
                     null, exchange.getMessage().getHeader("JMSMessageID", String.class), envelope.format().ext());
         }
@@ -80,7 +81,7 @@ public final class DeadLetters {
         if ("jms".equals(source.channel())) {
             sendToDlq(exchange, original, report);
         }
-        results.failed(exchange, BriefResult.failed(briefId, failure.stage(), failure.reason(), source));
+        results.failed(exchange, BriefResult.failed(briefId, failure.stage(), failure.reason(), failure.detail(), source));
     }
 
     /** A file refused at the inbox (too large, a link, not UTF-8...): the file component moves it, unread, to MOVE_TO. */
@@ -100,7 +101,7 @@ public final class DeadLetters {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write dead letter report for " + target, e);
         }
-        results.failed(exchange, BriefResult.failed(briefId, failure.stage(), failure.reason(), source));
+        results.failed(exchange, BriefResult.failed(briefId, failure.stage(), failure.reason(), failure.detail(), source));
     }
 
     private ErrorReport report(Exchange exchange, BriefFailure failure, String briefId, Source source, Path target) {
@@ -110,7 +111,7 @@ public final class DeadLetters {
             firstSeen = jmsTimestamp != null && jmsTimestamp > 0 ? Instant.ofEpochMilli(jmsTimestamp).toString()
                     : Instant.ofEpochMilli(exchange.getClock().getCreated()).toString();
         }
-        return new ErrorReport(briefId, failure.stage(), failure.reason(), failure.httpStatus(), failure.providerError(),
+        return new ErrorReport(briefId, failure.stage(), failure.reason(), failure.detail(), failure.httpStatus(), failure.providerError(),
                 failure.attempts(), firstSeen, Instant.now(clock).toString(), source.name(), source);
     }
 
@@ -127,6 +128,9 @@ public final class DeadLetters {
         });
         headers.put("b2i_error_stage", report.stage());
         headers.put("b2i_error_reason", report.reason());
+        if (report.detail() != null) {
+            headers.put("b2i_error_detail", report.detail());
+        }
         headers.put("b2i_brief_id", report.briefId());
         headers.put("b2i_attempts", report.attempts());
         if (report.httpStatus() != null) {
@@ -164,8 +168,10 @@ public final class DeadLetters {
                 return failure;
             }
         }
-        String detail = caught == null ? "unknown error" : caught.getClass().getSimpleName() + ": " + caught.getMessage();
-        return new BriefFailure("internal", "brief2image hit an unexpected error (" + detail + "). An operator should look at the log.",
-                null, null, 0, caught);
+        if (caught == null) {
+            return new BriefFailure("internal", FaultKinds.sentence("This brief could not be finished", new IllegalStateException()),
+                    "no exception was recorded");
+        }
+        return new BriefFailure("internal", FaultKinds.sentence("This brief could not be finished", caught), null, null, 0, caught);
     }
 }

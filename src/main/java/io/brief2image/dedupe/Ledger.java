@@ -67,7 +67,7 @@ public final class Ledger {
             }
             boolean used = !sameBrief && (earlier.isPresent() || Files.isDirectory(outbox.resolve(brief.id())));
             if (used && !brief.replace()) {
-                throw new BriefFailure("duplicate", "id '" + brief.id() + "' already used: another brief with this id already has images"
+                throw new BriefFailure("duplicate", "The id '" + brief.id() + "' is already used: another brief with this id already has images"
                         + " in the outbox. Give this brief a new id, or add \"replace\": true to overwrite them.");
             }
             write(brief.id(), new Entry(brief.fingerprint(), STARTED, null));
@@ -111,14 +111,14 @@ public final class Ledger {
         while (inProgress.contains(id)) {
             long left = deadline - System.nanoTime();
             if (left <= 0) {
-                throw new BriefFailure("duplicate", "id '" + id + "' is being made by another brief right now and it did not finish in "
-                        + waitForTwin.toMinutes() + " minutes; submit this brief again later or give it a new id.");
+                throw new BriefFailure("duplicate", "The id '" + id + "' is being made by another brief right now, and it did not finish within "
+                        + waitForTwin.toMinutes() + " minutes: submit this brief again later, or give it a new id.");
             }
             try {
                 wait(Math.max(1, left / 1_000_000));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                throw new BriefFailure("duplicate", "the service stopped while this brief waited for its twin");
+                throw new BriefFailure("duplicate", "The service stopped while this brief waited for another brief with the same id: replay it.");
             }
         }
         inProgress.add(id);

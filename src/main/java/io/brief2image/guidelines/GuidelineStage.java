@@ -29,8 +29,8 @@ public final class GuidelineStage {
         String parentId = brief.isReproduce() ? brief.reproduce() : brief.baseImage();
         if (parentId != null) {
             Sidecar parent = outbox.find(parentId).orElseThrow(() -> new BriefFailure("validation",
-                    (brief.isReproduce() ? "reproduce" : "base_image") + ": there is no earlier image '" + parentId
-                            + "' in the outbox; use the image_id from an existing sidecar"));
+                    "The field '" + (brief.isReproduce() ? "reproduce" : "base_image") + "' names the image '" + parentId
+                            + "', but there is no earlier image with that id in the outbox: use the image_id from an existing sidecar."));
             Brief rebased = brief.rerendering(models.find(parent.model()).orElse(brief.model()),
                     parent.style(), parent.outputFormat(), parent.background());
             List<PolicyAction> actions = new ArrayList<>();

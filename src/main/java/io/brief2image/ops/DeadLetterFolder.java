@@ -58,6 +58,7 @@ public final class DeadLetterFolder {
                     error.path("brief_id").asText(""),
                     error.path("stage").asText(""),
                     error.path("reason").asText(""),
+                    error.hasNonNull("detail") ? error.path("detail").asText() : null,
                     error.hasNonNull("http_status") ? error.path("http_status").asInt() : null,
                     error.path("attempts").asInt(0),
                     error.path("failed_at").asText(""),

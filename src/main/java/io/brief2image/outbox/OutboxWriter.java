@@ -2,6 +2,7 @@ package io.brief2image.outbox;
 
 import io.brief2image.brief.Brief;
 import io.brief2image.deadletter.BriefFailure;
+import io.brief2image.deadletter.FaultKinds;
 import io.brief2image.render.RenderedBrief;
 import io.brief2image.render.RenderedImage;
 import java.io.IOException;
@@ -52,7 +53,7 @@ public final class OutboxWriter {
             return BriefResult.done(brief.id(), List.copyOf(sidecars), brief.source(), false);
         } catch (IOException e) {
             rendered.images().forEach(image -> image.stored().file().toFile().delete());
-            throw new BriefFailure("outbox", "the images could not be written to the outbox: " + e.getMessage(), null, null, 0, e);
+            throw new BriefFailure("outbox", FaultKinds.sentence("The images could not be saved in the outbox", e), null, null, 0, e);
         }
     }
 

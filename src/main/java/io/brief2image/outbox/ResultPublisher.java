@@ -60,7 +60,8 @@ public final class ResultPublisher {
         metrics.briefOutcome("failed", result.stage());
         progress.finished(false, 0);
         long millis = System.currentTimeMillis() - exchange.getClock().getCreated();
-        LOG.warn("brief {} failed at {} after {} ms: {}", result.briefId(), result.stage(), millis, result.reason());
+        LOG.warn("brief {} failed at {} after {} ms: {}{}", result.briefId(), result.stage(), millis, result.reason(),
+                result.detail() == null ? "" : " [detail: " + result.detail() + "]");
         send(exchange, result);
     }
 

@@ -55,7 +55,8 @@ public final class ProviderCalls {
                 return new Attempted<>(value, n, latency);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                throw new BriefFailure("render", "the service stopped while the image was being made", null, null, n, e);
+                throw new BriefFailure("render", "The service stopped while the image was being made: replay the brief.",
+                        "interrupted during attempt " + n, null, null, n, e);
             } catch (IOException | RuntimeException e) {
                 metrics.providerLatency(what, "error", Duration.ofNanos(System.nanoTime() - started));
                 FaultClass fault = FaultClass.of(e);
@@ -63,18 +64,17 @@ public final class ProviderCalls {
                 Integer status = http == null ? null : http.status();
                 String providerError = http == null ? null : http.code() == null ? http.providerMessage() : http.code() + ": " + http.providerMessage();
                 if (!fault.transientFault()) {
-                    throw new BriefFailure("render", fault.reason(), status, providerError, n, null);
+                    throw new BriefFailure("render", fault.reason(), fault.detail(), status, providerError, n, null);
                 }
                 if (n >= maxAttempts) {
-                    throw new BriefFailure("render", "the provider kept failing; gave up after " + n + " attempts. Last error: "
-                            + fault.reason(), status, providerError, n, null);
+                    throw new BriefFailure("render", fault.gaveUp(n), fault.detail(), status, providerError, n, null);
                 }
                 Duration delay = delayBefore(n + 1, http == null ? null : http.retryAfter());
                 if (status != null && status == 429) {
                     gate.pause(delay);
                 }
                 metrics.retried(status == null ? "io" : String.valueOf(status));
-                LOG.info("{}: attempt {} of {} failed ({}); retrying in {} ms", what, n, maxAttempts, fault.reason(), delay.toMillis());
+                LOG.info("{}: attempt {} of {} failed ({}: {}); retrying in {} ms", what, n, maxAttempts, fault.what(), fault.detail(), delay.toMillis());
                 sleep(delay, n);
             }
         }
@@ -95,7 +95,8 @@ public final class ProviderCalls {
             TimeUnit.MILLISECONDS.sleep(delay.toMillis());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new BriefFailure("render", "the service stopped while waiting to retry", null, null, attempts, e);
+            throw new BriefFailure("render", "The service stopped while waiting to try the image service again: replay the brief.",
+                    "interrupted after attempt " + attempts, null, null, attempts, e);
         }
     }
 }

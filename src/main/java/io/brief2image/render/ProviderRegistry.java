@@ -32,8 +32,8 @@ public final class ProviderRegistry {
         }
         ImageProvider provider = byApi.get(model.api());
         if (provider == null) {
-            throw new BriefFailure("render", "model " + model.id() + " is served over '" + model.api()
-                    + "', which no provider here speaks; check the model table's api field");
+            throw new BriefFailure("render", "Model " + model.id() + " is served by a kind of image service ('" + model.api()
+                    + "') this installation cannot talk to: pick another model, or an operator should check the model table's api field.");
         }
         return provider;
     }

@@ -93,7 +93,7 @@ public final class Renderer {
             groups.add(current);
         }
         if (groups.isEmpty()) {
-            throw new BriefFailure("render", "there is no image to make");
+            throw new BriefFailure("render", "There is no image to make for this brief: ask for at least one image with 'n'.");
         }
         return groups;
     }

@@ -34,20 +34,20 @@ class BriefValidatorTest {
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
-            "{\"prompt\": \"x\", \"id\": \".hidden\"}|id: '.hidden' is not allowed",
-            "{\"prompt\": \"x\", \"id\": \"a/b\"}|id: 'a/b' is not allowed",
-            "{\"prompt\": \"x\", \"n\": 0}|n: must be at least 1",
-            "{\"prompt\": \"x\", \"n\": 1.5}|n: expected a whole number",
-            "{\"prompt\": \"x\", \"seeds\": [1, \"two\"]}|seeds: every seed must be a whole number",
-            "{\"prompt\": \"x\", \"metadata\": [1]}|metadata: must be a JSON object",
-            "{\"prompt\": \"x\", \"output_format\": \"gif\"}|output_format: 'gif' is not accepted by model gpt-image-1",
-            "{\"prompt\": \"x\", \"background\": \"green\"}|background: 'green' is not accepted",
-            "{\"prompt\": \"x\", \"model\": \"dall-e-3\", \"style\": \"loud\"}|style: 'loud' is not a style of model dall-e-3",
-            "{\"prompt\": \"x\", \"base_image\": \"a-1\"}|'base_image' and 'change' go together",
-            "{\"prompt\": \"x\", \"reproduce\": \"../etc\"}|reproduce: '../etc' is not an image id",
-            "{\"n\": 1}|prompt: is required",
-            "[1, 2]|must be a JSON object",
-            "{\"prompt\": \"x\", \"prompt\": \"y\"}|Duplicate field 'prompt'"})
+            "{\"prompt\": \"x\", \"id\": \".hidden\"}|The field 'id' is '.hidden', which is not allowed",
+            "{\"prompt\": \"x\", \"id\": \"a/b\"}|The field 'id' is 'a/b', which is not allowed",
+            "{\"prompt\": \"x\", \"n\": 0}|The field 'n' is 0, but it must be at least 1",
+            "{\"prompt\": \"x\", \"n\": 1.5}|The field 'n' is 1.5 (a number), but it must be a whole number",
+            "{\"prompt\": \"x\", \"seeds\": [1, \"two\"]}|The field 'seeds' holds \"two\" (text), but every seed must be a whole number",
+            "{\"prompt\": \"x\", \"metadata\": [1]}|The field 'metadata' is [1] (a list), but it must be a JSON object",
+            "{\"prompt\": \"x\", \"output_format\": \"gif\"}|The field 'output_format' is 'gif', which model gpt-image-1 does not take",
+            "{\"prompt\": \"x\", \"background\": \"green\"}|The field 'background' is 'green', which model gpt-image-1 does not take",
+            "{\"prompt\": \"x\", \"model\": \"dall-e-3\", \"style\": \"loud\"}|The field 'style' is 'loud', which is not a style of model dall-e-3",
+            "{\"prompt\": \"x\", \"base_image\": \"a-1\"}|The fields 'base_image' and 'change' go together",
+            "{\"prompt\": \"x\", \"reproduce\": \"../etc\"}|The field 'reproduce' is '../etc', which is not an image id",
+            "{\"n\": 1}|The field 'prompt' is missing",
+            "[1, 2]|The brief must be a JSON object such as {\"prompt\": \"a red bicycle\"}, but it is a list",
+            "{\"prompt\": \"x\", \"prompt\": \"y\"}|the field 'prompt' appears twice; keep only one of them"})
     void badFieldsAreNamed(String json, String reason) {
         assertThatThrownBy(() -> validate(json)).isInstanceOf(BriefError.class).hasMessageContaining(reason);
     }

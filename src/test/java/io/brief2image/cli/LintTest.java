@@ -71,14 +71,14 @@ class LintTest {
         Outcome result = lint("bad.json", """
                 {"prompt": "a cat", "n": "two"}""");
         assertThat(result.exit()).isNotZero();
-        assertThat(result.out()).contains("ERROR n:").contains("1 error(s)");
+        assertThat(result.out()).contains("ERROR The field 'n' is \"two\" (text)").contains("1 error(s)");
     }
 
     @Test
     void oneBadBriefAmongGoodOnesFailsTheRun() throws IOException {
         Outcome result = lint("good.json", "{\"prompt\": \"a lemon\"}", "nosize.json", "{\"prompt\": \"a lemon\", \"size\": \"huge\"}");
         assertThat(result.exit()).isNotZero();
-        assertThat(result.out()).contains("ERROR size:").contains("2 file(s), 1 error(s)");
+        assertThat(result.out()).contains("ERROR The field 'size' is 'huge'").contains("2 file(s), 1 error(s)");
     }
 
     @Test
@@ -121,7 +121,7 @@ class LintTest {
     void promptOverTheModelLimitIsAnError() throws IOException {
         Outcome result = lint("huge.json", "{\"prompt\": \"" + "boat ".repeat(7000) + "\"}");
         assertThat(result.exit()).isNotZero();
-        assertThat(result.out()).contains("ERROR prompt:");
+        assertThat(result.out()).contains("ERROR The field 'prompt' is ");
     }
 
     @Test
@@ -164,6 +164,6 @@ class LintTest {
     void spreadsheetRowsAreCheckedOneByOne() throws IOException {
         Outcome result = lint("rows.csv", "prompt,n\na lemon,1\na pear,many\n");
         assertThat(result.exit()).isNotZero();
-        assertThat(result.out()).contains("(rows-row1.csv)").contains("(rows-row2.csv)").contains("ERROR n:");
+        assertThat(result.out()).contains("(rows-row1.csv)").contains("(rows-row2.csv)").contains("ERROR The column 'n' is \"many\" (text)");
     }
 }

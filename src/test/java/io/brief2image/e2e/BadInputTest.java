@@ -42,15 +42,15 @@ class BadInputTest {
                 Arguments.of("empty.json", new byte[0], "validation", "empty"),
                 Arguments.of("garbage.json", garbage, "validation", "not UTF-8"),
                 Arguments.of("types.json", "{\"prompt\": 42, \"n\": \"two\", \"expand\": \"yes\"}".getBytes(StandardCharsets.UTF_8),
-                        "validation", "prompt: expected text"),
+                        "validation", "The field 'prompt' is 42 (a number), but it must be text in double quotes."),
                 Arguments.of("model.json", "{\"prompt\": \"a cat\", \"model\": \"dall-e-9\"}".getBytes(StandardCharsets.UTF_8),
-                        "validation", "unknown model 'dall-e-9'"),
+                        "validation", "The field 'model' is 'dall-e-9', which is not a model brief2image knows"),
                 Arguments.of("size.json", "{\"prompt\": \"a cat\", \"size\": \"640x480\"}".getBytes(StandardCharsets.UTF_8),
-                        "validation", "size: '640x480' is not a size model gpt-image-1 takes"),
+                        "validation", "The field 'size' is '640x480', which is not a size model gpt-image-1 makes"),
                 Arguments.of("style.json", "{\"prompt\": \"a cat\", \"style\": \"vivid\"}".getBytes(StandardCharsets.UTF_8),
                         "validation", "does not take a style"),
                 Arguments.of("pathid.json", "{\"id\": \"../x\", \"prompt\": \"a cat\"}".getBytes(StandardCharsets.UTF_8),
-                        "validation", "id: '../x' is not allowed"),
+                        "validation", "The field 'id' is '../x', which is not allowed"),
                 Arguments.of("long.json", ("{\"model\": \"dall-e-3\", \"prompt\": \"" + "a".repeat(4001) + "\"}").getBytes(StandardCharsets.UTF_8),
                         "validation", "takes at most 4000"),
                 Arguments.of("huge.json", ("{\"prompt\": \"" + "b".repeat(5000) + "\"}").getBytes(StandardCharsets.UTF_8),
@@ -80,7 +80,7 @@ class BadInputTest {
     void aBadSpreadsheetRowFailsAloneWithItsHeader() throws Exception {
         app.drop("mixed.csv", "id,prompt,n\nrow-ok,a pear,1\nrow-bad,a plum,zero\n");
         JsonNode error = app.awaitDeadLetter("mixed-row2.csv");
-        assertThat(error.path("reason").asText()).contains("n: expected a whole number");
+        assertThat(error.path("reason").asText()).isEqualTo("Brief row 2 of mixed.csv: The column 'n' is \"zero\" (text), but it must be a whole number such as 2.");
         assertThat(Files.readString(app.failed().resolve("mixed-row2.csv"))).isEqualTo("id,prompt,n\nrow-bad,a plum,zero\n");
         assertThat(app.awaitSidecars("row-ok", 1)).hasSize(1);
     }
@@ -89,6 +89,7 @@ class BadInputTest {
     void everyProblemOfABriefIsNamedAtOnce() {
         app.drop("several.json", "{\"prompt\": \"\", \"quality\": \"ultra\", \"seed\": -4}");
         String reason = app.awaitDeadLetter("several.json").path("reason").asText();
-        assertThat(reason).contains("prompt:").contains("quality: 'ultra'").contains("low, medium, high, auto").contains("seed:");
+        assertThat(reason).contains("The field 'prompt' is empty").contains("The field 'quality' is 'ultra'").contains("low, medium, high, auto")
+                .contains("The field 'seed' is -4");
     }
 }

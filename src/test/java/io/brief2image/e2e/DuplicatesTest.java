@@ -68,7 +68,7 @@ class DuplicatesTest {
             app.drop("taken-2.json", "{\"id\": \"taken\", \"prompt\": \"taken marker two\", \"n\": 1}");
             JsonNode error = app.awaitDeadLetter("taken-2.json");
             assertThat(error.path("stage").asText()).isEqualTo("duplicate");
-            assertThat(error.path("reason").asText()).contains("id 'taken' already used").contains("\"replace\": true");
+            assertThat(error.path("reason").asText()).contains("The id 'taken' is already used").contains("\"replace\": true");
             assertThat(requestsFor("taken marker two")).isZero();
 
             app.drop("taken-3.json", "{\"id\": \"taken\", \"prompt\": \"taken marker three\", \"n\": 1, \"replace\": true}");

@@ -62,11 +62,11 @@ class ProviderFaultsTest {
 
     static Stream<Arguments> permanentFaults() {
         return Stream.of(
-                Arguments.of("bad-request", Fault.status(400, "invalid_value", "Invalid value for 'size'."), 400, "rejected the request as invalid"),
-                Arguments.of("unknown-param", Fault.status(400, "unknown_parameter", "Unknown parameter: 'style'."), 400, "does not accept a parameter"),
+                Arguments.of("bad-request", Fault.status(400, "invalid_value", "Invalid value for 'size'."), 400, "The image service refused the request as invalid (it said: \"Invalid value for 'size'\")"),
+                Arguments.of("unknown-param", Fault.status(400, "unknown_parameter", "Unknown parameter: 'style'."), 400, "does not accept one of the brief's settings"),
                 Arguments.of("moderated", Fault.status(400, "moderation_blocked", "Your request was rejected by the safety system."), 400,
-                        "the safety system refused this prompt"),
-                Arguments.of("bad-key", Fault.status(401, "invalid_api_key", "Incorrect API key provided: sk-test-***"), 401, "refused the API key"),
+                        "The image service's safety system refused this prompt"),
+                Arguments.of("bad-key", Fault.status(401, "invalid_api_key", "Incorrect API key provided: sk-test-***"), 401, "The image service refused the API key. An operator should check OPENAI_API_KEY."),
                 Arguments.of("forbidden", Fault.status(403, null, "Organization must be verified."), 403, "may not use this model"),
                 Arguments.of("no-model", Fault.status(404, "model_not_found", "The model does not exist."), 404, "does not know this model"));
     }
@@ -121,7 +121,8 @@ class ProviderFaultsTest {
         server.faults().next(Fault.status(500, "server_error", "down"), 3);
         app.drop("doomed.json", brief("doomed"));
         JsonNode error = app.awaitDeadLetter("doomed.json");
-        assertThat(error.path("reason").asText()).contains("gave up after 3 attempts");
+        assertThat(error.path("reason").asText()).contains("gave up after 3 attempts").contains("had a problem on its side (it said: \"down\")");
+        assertThat(error.path("detail").asText()).contains("HTTP 500").contains("server_error");
         assertThat(error.path("attempts").asInt()).isEqualTo(3);
         assertThat(requestsFor("doomed")).isEqualTo(3);
     }

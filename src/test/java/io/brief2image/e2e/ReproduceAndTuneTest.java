@@ -102,7 +102,7 @@ class ReproduceAndTuneTest {
         app.drop("ghost.json", "{\"reproduce\": \"nobody-here-1\"}");
         JsonNode error = app.awaitDeadLetter("ghost.json");
         assertThat(error.path("stage").asText()).isEqualTo("validation");
-        assertThat(error.path("reason").asText()).startsWith("reproduce").contains("nobody-here-1");
+        assertThat(error.path("reason").asText()).startsWith("The field 'reproduce'").contains("nobody-here-1");
         assertThat(app.outbox().resolve("ghost")).doesNotExist();
     }
 

@@ -177,6 +177,8 @@ class StatusApiTest {
         JsonNode dead = Json.MAPPER.readTree(http.get("/api/dead-letters").body());
         assertThat(dead.findValuesAsText("name")).contains("broken.json");
         assertThat(dead.findValuesAsText("reason")).anySatisfy(reason -> assertThat(reason).contains("not valid JSON"));
+        // the operator's technical text travels beside the reason, never inside it
+        assertThat(dead.findValuesAsText("detail")).anySatisfy(detail -> assertThat(detail).startsWith("JSON parser: Unexpected end-of-input"));
 
         HttpResponse<String> replay = http.post("/api/replay");
         assertThat(replay.statusCode()).as(replay.body()).isEqualTo(200);

@@ -77,7 +77,10 @@ class StatusPageBrowserIT {
         await().atMost(Duration.ofSeconds(20)).until(() -> !browser.findElements(
                 By.cssSelector("#dead-letters tr[data-name='broken.json'] td.reason")).isEmpty());
         WebElement reason = browser.findElement(By.cssSelector("#dead-letters tr[data-name='broken.json'] td.reason"));
-        assertThat(reason.getText()).contains("not valid JSON");
+        assertThat(reason.getText()).contains("not valid JSON").doesNotContain("JSON parser");
+        // the technical detail is folded away below the reason until the operator opens it
+        reason.findElement(By.cssSelector("details.detail summary")).click();
+        assertThat(reason.findElement(By.cssSelector("details.detail code")).getText()).startsWith("JSON parser:");
         await().atMost(Duration.ofSeconds(10)).until(() -> browser.findElement(By.id("images")).getText().equals("3"));
 
         browser.findElement(By.id("replay")).click();

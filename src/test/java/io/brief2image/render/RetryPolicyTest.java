@@ -25,7 +25,8 @@ class RetryPolicyTest {
     void safetyRefusalSaysWhatToChange() {
         FaultClass fault = FaultClass.of(new ProviderHttpException(400, "moderation_blocked", "Rejected by the safety system.", null, null, null));
         assertThat(fault.transientFault()).isFalse();
-        assertThat(fault.reason()).startsWith("the safety system refused this prompt: Rejected by the safety system").contains("Rephrase");
+        assertThat(fault.reason()).isEqualTo("The image service's safety system refused this prompt (it said: \"Rejected by the safety system\")."
+                + " Rephrase the prompt and submit it again.");
     }
 
     @Test
