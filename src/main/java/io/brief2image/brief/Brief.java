@@ -1,11 +1,13 @@
 package io.brief2image.brief;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.brief2image.guidelines.PolicyAction;
 import java.util.List;
 
 /**
  * A validated brief (DESIGN §1). Optional fields are null when the brief does not give them.
- * {@code fingerprint} identifies the content, so a redelivered brief is recognised.
+ * {@code fingerprint} identifies the content, so a redelivered brief is recognised. {@code policy} records
+ * what validation changed: a retired model replaced, DALL·E-era fields carried over.
  */
 public record Brief(
         String id,
@@ -27,6 +29,7 @@ public record Brief(
         ObjectNode metadata,
         boolean replace,
         List<String> warnings,
+        List<PolicyAction> policy,
         Source source,
         String fingerprint) {
 
@@ -47,12 +50,12 @@ public record Brief(
         return new Brief(id, prompt, n, size, quality, style != null ? style : parentStyle, parentModel,
                 parentOutputFormat != null ? parentOutputFormat : outputFormat,
                 background != null ? background : parentBackground, imageType, expand, seed, seeds,
-                reproduce, baseImage, change, metadata, replace, warnings, source, fingerprint);
+                reproduce, baseImage, change, metadata, replace, warnings, policy, source, fingerprint);
     }
 
     /** Reproduce and tune render with the earlier image's model, whatever the default is. */
     public Brief withModel(ModelSpec other) {
         return new Brief(id, prompt, n, size, quality, style, other, outputFormat, background, imageType, expand, seed, seeds,
-                reproduce, baseImage, change, metadata, replace, warnings, source, fingerprint);
+                reproduce, baseImage, change, metadata, replace, warnings, policy, source, fingerprint);
     }
 }

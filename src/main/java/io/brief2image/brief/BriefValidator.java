@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.brief2image.guidelines.PolicyAction;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -29,19 +30,20 @@ public final class BriefValidator {
     private static final long MAX_SEED = 4_294_967_295L;
     private static final ObjectMapper CANONICAL = new ObjectMapper().enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
 
-    private final ModelTable models;
+    private final ModelLifecycle lifecycle;
     private final String defaultModel;
 
-    public BriefValidator(ModelTable models, String defaultModel) {
-        this.models = models;
+    public BriefValidator(ModelLifecycle lifecycle, String defaultModel) {
+        this.lifecycle = lifecycle;
         this.defaultModel = defaultModel;
     }
 
     public Brief validate(ObjectNode json, Envelope envelope, Source source) {
         Fields f = new Fields(json);
         List<String> warnings = new ArrayList<>();
+        CarryOver carryOver = lifecycle.table().carryOver();
         json.fieldNames().forEachRemaining(name -> {
-            if (!KNOWN_FIELDS.contains(name)) {
+            if (!KNOWN_FIELDS.contains(name) && !carryOver.dropped().contains(name)) {
                 warnings.add("unknown field '" + name + "' was ignored");
             }
         });
@@ -55,10 +57,27 @@ public final class BriefValidator {
         }
 
         String modelId = f.text("model");
-        ModelSpec model = models.find(modelId == null ? defaultModel : modelId).orElse(null);
-        if (model == null) {
-            f.error("model", "unknown model '" + abbreviate(modelId == null ? defaultModel : modelId) + "'; known models: "
-                    + String.join(", ", models.ids()));
+        ModelSpec model = null;
+        List<PolicyAction> policy = new ArrayList<>();
+        try {
+            ModelLifecycle.Resolved resolved = lifecycle.resolve(modelId == null ? defaultModel : modelId);
+            model = resolved.model();
+            policy.addAll(resolved.policy());
+            warnings.addAll(resolved.warnings());
+        } catch (ModelLifecycle.Refused refused) {
+            f.error("model", (modelId == null ? "the model setting names " : "") + refused.getMessage());
+        }
+        String size = f.text("size");
+        String quality = f.text("quality");
+        String style = f.text("style");
+        String styleWords = null;
+        if (model != null) {
+            CarriedFields carried = CarriedFields.of(carryOver, model, size, quality, style, json::has);
+            size = carried.size();
+            quality = carried.quality();
+            style = carried.style();
+            styleWords = carried.promptWords();
+            policy.addAll(carried.policy());
         }
 
         String reproduce = f.text("reproduce");
@@ -76,6 +95,9 @@ public final class BriefValidator {
         }
 
         String prompt = f.text("prompt");
+        if (styleWords != null && prompt != null && !prompt.isBlank()) {
+            prompt = prompt.strip() + ", " + styleWords;
+        }
         boolean derivesPrompt = reproduce != null || baseImage != null;
         if (prompt == null && !json.has("prompt") && !derivesPrompt) {
             f.error("prompt", "is required: say what the image should show");
@@ -95,16 +117,16 @@ public final class BriefValidator {
             f.error("n", "must be at least 1, got " + nValue);
         }
 
-        String size = f.text("size");
-        if (size != null && model != null && !model.acceptsSize(size)) {
-            f.error("size", "'" + abbreviate(size) + "' is not a size model " + model.id() + " takes; use square, wide, tall or one of "
-                    + String.join(", ", model.acceptedSizes()));
+        if (size != null && model != null) {
+            model.sizeProblem(size).ifPresent(problem -> f.error("size", problem));
         }
-        String quality = f.oneOf("quality", model == null ? null : model.qualities(), model);
-        String style = f.text("style");
+        f.check("quality", quality, model == null ? null : model.qualities(), model);
         if (style != null && model != null) {
             if (model.styles().isEmpty()) {
-                f.error("style", "model " + model.id() + " does not take a style (only DALL·E-style models such as dall-e-3 do); remove it");
+                f.error("style", carryOver.styles().isEmpty() ? "model " + model.id() + " does not take a style; remove it"
+                        : "'" + abbreviate(style) + "' is not a style; model " + model.id() + " takes no style field, so "
+                        + String.join(" or ", new java.util.TreeSet<>(carryOver.styles().keySet()))
+                        + " are turned into words in the prompt; use one of them or remove it");
             } else if (!model.styles().contains(style)) {
                 f.error("style", "'" + abbreviate(style) + "' is not a style of model " + model.id() + "; use one of " + String.join(", ", model.styles()));
             }
@@ -132,7 +154,7 @@ public final class BriefValidator {
         return new Brief(id, prompt == null ? null : prompt.strip(), n, size, quality, style, model,
                 outputFormat == null ? "png" : outputFormat, background, imageType, expand == null || expand,
                 seed, seeds, reproduce, baseImage, change, (ObjectNode) metadata, replace != null && replace,
-                List.copyOf(warnings), source, fingerprint(json));
+                List.copyOf(warnings), List.copyOf(policy), source, fingerprint(json));
     }
 
     /** Same content, same fingerprint, whatever the key order or whitespace; 'replace' does not count. */
@@ -198,10 +220,14 @@ public final class BriefValidator {
 
         String oneOf(String field, List<String> allowed, ModelSpec model) {
             String value = text(field);
+            check(field, value, allowed, model);
+            return value;
+        }
+
+        void check(String field, String value, List<String> allowed, ModelSpec model) {
             if (value != null && allowed != null && !allowed.contains(value)) {
                 error(field, "'" + abbreviate(value) + "' is not accepted by model " + model.id() + "; use one of " + String.join(", ", allowed));
             }
-            return value;
         }
 
         List<Long> seeds(String field, long max) {

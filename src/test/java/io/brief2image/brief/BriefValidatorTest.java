@@ -11,7 +11,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 class BriefValidatorTest {
 
     static final ModelTable MODELS = ModelTable.load("classpath:models.yaml");
-    final BriefValidator validator = new BriefValidator(MODELS, "gpt-image-1");
+    final BriefValidator validator = new BriefValidator(new ModelLifecycle(MODELS, java.time.Clock.systemUTC(), ModelLifecycle.RetiredModels.REPLACE), "gpt-image-2");
     final BriefReader reader = new BriefReader();
     final Envelope envelope = new Envelope(BriefFormat.JSON, "file", "brief.json", "brief");
 
