@@ -28,7 +28,8 @@ class ReproduceAndTuneTest {
 
     @BeforeAll
     static void start() {
-        app = new RunningApp(root).start();
+        // a DALL·E-style server table (dall-e-3 still served), for a model without edits
+        app = new RunningApp(root).set("models", "classpath:models-dalle-server.yaml").start();
         offline = app.bean("offlineServer", OfflineImageServer.class);
     }
 
@@ -73,7 +74,7 @@ class ReproduceAndTuneTest {
         assertThat(edit.path()).isEqualTo("/v1/images/edits");
         assertThat(edit.imageParts()).isEqualTo(1);
         assertThat(edit.seed()).isEqualTo(77L);
-        assertThat(edit.model()).isEqualTo("gpt-image-1");
+        assertThat(edit.model()).isEqualTo("gpt-image-2");
     }
 
     @Test
