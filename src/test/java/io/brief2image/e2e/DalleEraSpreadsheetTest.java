@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The spreadsheet a marketing team wrote for DALL·E 3 (examples/dalle3/spring-campaign.csv: model
+ * The spreadsheet a marketing team wrote for DALL·E 3 (examples/dalle3/summer-campaign.csv: model
  * dall-e-3, 1792x1024, hd, vivid, response_format) renders through the real routes on gpt-image-2,
  * every mapping recorded in the sidecars, nothing dead-lettered, and no DALL·E-only field sent.
  */
@@ -29,9 +29,9 @@ class DalleEraSpreadsheetTest {
     @Test
     void theDalle3SpreadsheetRendersOnGptImage2WithItsMappingsRecorded() throws IOException {
         try (RunningApp app = new RunningApp(root).set("expansion", "rules").start()) {
-            app.drop("spring-campaign.csv", Files.readAllBytes(Path.of("examples/dalle3/spring-campaign.csv")));
+            app.drop("summer-campaign.csv", Files.readAllBytes(Path.of("examples/dalle3/summer-campaign.csv")));
 
-            JsonNode hero = app.awaitSidecars("spring-hero", 1).get(0);
+            JsonNode hero = app.awaitSidecars("summer-hero", 1).get(0);
             assertThat(hero.path("model").asText()).isEqualTo("gpt-image-2");
             assertThat(hero.path("size").asText()).isEqualTo("1536x1024");
             assertThat(hero.path("quality").asText()).isEqualTo("high");
@@ -44,20 +44,20 @@ class DalleEraSpreadsheetTest {
                     "carry-over worded: style vivid → added to the prompt: 'in a vivid, hyper-real style with dramatic lighting"
                             + " and saturated colours' (gpt-image-2 takes no style)",
                     "carry-over dropped: response_format dropped: brief2image sets it itself where the model takes it");
-            assertThat(ImageIO.read(app.outbox().resolve("spring-hero").resolve(hero.path("file").asText()).toFile()).getWidth())
+            assertThat(ImageIO.read(app.outbox().resolve("summer-hero").resolve(hero.path("file").asText()).toFile()).getWidth())
                     .isEqualTo(1536);
 
-            JsonNode story = app.awaitSidecars("spring-story", 1).get(0);
+            JsonNode story = app.awaitSidecars("summer-story", 1).get(0);
             assertThat(story.path("size").asText()).isEqualTo("1024x1536");
             assertThat(story.path("quality").asText()).isEqualTo("medium");
             assertThat(story.path("image_prompt").asText()).contains("natural, true-to-life style");
             assertThat(policy(story)).contains("carry-over mapped: size 1024x1792 → 1024x1536 (gpt-image-2's tall size)",
                     "carry-over mapped: quality standard → medium (gpt-image-2 has no standard)");
 
-            JsonNode tile = app.awaitSidecars("spring-tile", 1).get(0);
+            JsonNode tile = app.awaitSidecars("summer-tile", 1).get(0);
             assertThat(tile.path("size").asText()).isEqualTo("1024x1024");
             assertThat(policy(tile)).noneMatch(p -> p.contains("size "));
-            assertThat(app.awaitSidecars("spring-banner", 1).get(0).path("size").asText()).isEqualTo("1536x1024");
+            assertThat(app.awaitSidecars("summer-banner", 1).get(0).path("size").asText()).isEqualTo("1536x1024");
 
             List<RecordedRequest> sent = app.bean("offlineServer", OfflineImageServer.class).requests().stream()
                     .filter(r -> r.path().equals("/v1/images/generations")).toList();

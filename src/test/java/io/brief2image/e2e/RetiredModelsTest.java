@@ -55,12 +55,16 @@ class RetiredModelsTest {
 
     /** One app at a time: apps in one JVM would share the embedded broker's in-VM name. */
     static RunningApp startApp(Path dir, String retiredModels) {
+        return startApp(dir, retiredModels, "gpt-image-1");
+    }
+
+    static RunningApp startApp(Path dir, String retiredModels, String model) {
         return new RunningApp(dir)
                 .set("provider", "openai")
                 .set("openai-base-url", standIn.baseUrl() + "/v1")
                 .set("openai-api-key", "sk-test-retired-models")
                 .set("expansion", "rules")
-                .set("model", "gpt-image-1")
+                .set("model", model)
                 .set("retired-models", retiredModels)
                 .start();
     }
@@ -122,6 +126,28 @@ class RetiredModelsTest {
                     .startsWith("model: the model setting names gpt-image-1 was shut down on 2026-10-23; name gpt-image-2 instead");
         }
         assertThat(requestsFor("quiet harbour")).isEmpty();
+    }
+
+    @Test
+    void theExampleBriefsAndTheDalle3SpreadsheetRenderWithNothingDeadLettered() throws java.io.IOException {
+        java.util.Map<String, Integer> expected = new java.util.LinkedHashMap<>();
+        List.of("beach-dawn:2", "teapot:1", "lemon-still-life:1", "spring-hero:2", "verbatim-poster:1",
+                "summer-hero:1", "summer-story:1", "summer-tile:1", "summer-banner:1")
+                .forEach(e -> expected.put(e.split(":")[0], Integer.parseInt(e.split(":")[1])));
+        try (RunningApp app = startApp(root.resolve("today"), "replace", "gpt-image-2")) {
+            List<Path> briefs = new java.util.ArrayList<>();
+            try (var files = java.nio.file.Files.list(Path.of("examples/briefs"))) {
+                briefs.addAll(files.toList());
+            }
+            briefs.add(Path.of("examples/dalle3/summer-campaign.csv"));
+            for (Path brief : briefs) {
+                app.drop(brief.getFileName().toString(), java.nio.file.Files.readAllBytes(brief));
+            }
+            expected.forEach((id, count) -> assertThat(app.awaitSidecars(id, count))
+                    .allSatisfy(sidecar -> assertThat(sidecar.path("model").asText()).isEqualTo("gpt-image-2")));
+            assertThat(app.failed()).satisfiesAnyOf(dir -> assertThat(dir).doesNotExist(), dir -> assertThat(dir).isEmptyDirectory());
+        }
+        assertThat(modelsSentFor("")).isNotEmpty().noneMatch(model -> model.matches(RETIRED));
     }
 
     static List<String> policy(JsonNode sidecar) {
