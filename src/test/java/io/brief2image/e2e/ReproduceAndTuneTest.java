@@ -133,6 +133,24 @@ class ReproduceAndTuneTest {
         assertThat(img2img.fields()).containsEntry("denoising_strength", 0.5);
     }
 
+    @Test
+    void reproducingAnImageWhoseModelHasBeenShutDownSinceRendersOnTheReplacement() throws Exception {
+        app.drop("old-kite.json", "{\"prompt\": \"a yellow kite over dunes\", \"n\": 1, \"seed\": 3}");
+        app.awaitSidecars("old-kite", 1);
+        // the sidecar as gpt-image-1 wrote it before its shutdown on 2026-10-23
+        Path sidecarFile = app.outbox().resolve("old-kite").resolve("old-kite-1.json");
+        com.fasterxml.jackson.databind.node.ObjectNode old = (com.fasterxml.jackson.databind.node.ObjectNode) RunningApp.readJson(sidecarFile);
+        old.put("model", "gpt-image-1");
+        Files.write(sidecarFile, io.brief2image.outbox.Json.MAPPER.writeValueAsBytes(old));
+
+        app.drop("old-kite-again.json", "{\"reproduce\": \"old-kite-1\"}");
+        JsonNode again = app.awaitSidecars("old-kite-again", 1).get(0);
+
+        assertThat(again.path("model").asText()).isEqualTo("gpt-image-2");
+        assertThat(again.path("policy").toString()).contains("gpt-image-1 was shut down on 2026-10-23 → gpt-image-2");
+        assertThat(requestWithPrompt(again.path("image_prompt").asText()).model()).isEqualTo("gpt-image-2");
+    }
+
     private static RecordedRequest requestWithPrompt(String prompt) {
         return offline.requests().stream().filter(r -> prompt.equals(r.prompt())).reduce((a, b) -> b)
                 .orElseThrow(() -> new AssertionError("no request with prompt: " + prompt + " in " + offline.requests()));
