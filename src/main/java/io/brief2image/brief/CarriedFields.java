@@ -35,7 +35,7 @@ record CarriedFields(String size, String quality, String style, String promptWor
         }
         for (String field : rules.dropped()) {
             if (briefHas.test(field)) {
-                policy.add(new PolicyAction(RULE, "dropped", field + " dropped: brief2image sets it itself where the model takes it"));
+                policy.add(new PolicyAction(RULE, "dropped", field + " (brief2image sets it itself where the model takes it)"));
             }
         }
         return new CarriedFields(size, quality, style, words, List.copyOf(policy));

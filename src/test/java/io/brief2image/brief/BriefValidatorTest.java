@@ -44,7 +44,7 @@ class BriefValidatorTest {
                 "carry-over mapped: quality hd → high (gpt-image-2 has no hd)",
                 "carry-over worded: style vivid → added to the prompt: 'in a vivid, hyper-real style with dramatic lighting and saturated colours'"
                         + " (gpt-image-2 takes no style)",
-                "carry-over dropped: response_format dropped: brief2image sets it itself where the model takes it");
+                "carry-over dropped: response_format (brief2image sets it itself where the model takes it)");
         assertThat(brief.warnings()).isEmpty();
     }
 
@@ -67,7 +67,7 @@ class BriefValidatorTest {
         assertThat(brief.style()).isEqualTo("vivid");
         assertThat(brief.prompt()).isEqualTo("a lighthouse at dusk");
         assertThat(brief.policy()).extracting(p -> p.detail()).containsExactly(
-                "response_format dropped: brief2image sets it itself where the model takes it");
+                "response_format (brief2image sets it itself where the model takes it)");
     }
 
     @Test

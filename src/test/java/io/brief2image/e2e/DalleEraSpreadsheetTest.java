@@ -43,7 +43,7 @@ class DalleEraSpreadsheetTest {
                     "carry-over mapped: quality hd → high (gpt-image-2 has no hd)",
                     "carry-over worded: style vivid → added to the prompt: 'in a vivid, hyper-real style with dramatic lighting"
                             + " and saturated colours' (gpt-image-2 takes no style)",
-                    "carry-over dropped: response_format dropped: brief2image sets it itself where the model takes it");
+                    "carry-over dropped: response_format (brief2image sets it itself where the model takes it)");
             assertThat(ImageIO.read(app.outbox().resolve("summer-hero").resolve(hero.path("file").asText()).toFile()).getWidth())
                     .isEqualTo(1536);
 
