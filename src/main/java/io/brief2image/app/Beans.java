@@ -3,6 +3,9 @@ package io.brief2image.app;
 import io.brief2image.brief.BriefIntake;
 import io.brief2image.brief.BriefValidator;
 import io.brief2image.brief.InboxIntake;
+import io.brief2image.brief.ModelLifecycle;
+import io.brief2image.brief.ModelNotices;
+import io.brief2image.brief.ModelSpec;
 import io.brief2image.brief.ModelTable;
 import io.brief2image.broker.EmbeddedBroker;
 import io.brief2image.deadletter.DeadLetters;
@@ -106,6 +109,8 @@ public final class Beans implements CamelConfiguration {
         if (models.find(settings.model()).isEmpty()) {
             throw new IllegalArgumentException("brief2image.model '" + settings.model() + "' is not in the model table; known: " + models.ids());
         }
+        ModelLifecycle lifecycle = new ModelLifecycle(models, clock, ModelLifecycle.RetiredModels.of(settings.retiredModels()));
+        ModelSpec defaultModel = ModelNotices.logAtStart(lifecycle, settings.model());
         ProducerTemplate template = context.createProducerTemplate();
         OutboxWriter outbox = new OutboxWriter(settings.outbox(), partials, clock);
         Ledger ledger = new Ledger(settings.data(), settings.outbox(), partials,
@@ -155,9 +160,9 @@ public final class Beans implements CamelConfiguration {
         registry.bind("progress", progress);
         registry.bind("modelTable", models);
         registry.bind("inboxIntake", new InboxIntake(settings.maxBriefBytes(), settings.data(), progress));
-        registry.bind("briefIntake", new BriefIntake(new BriefValidator(models, settings.model())));
+        registry.bind("briefIntake", new BriefIntake(new BriefValidator(lifecycle, settings.model())));
         registry.bind("duplicates", duplicates);
-        registry.bind("guidelines", new GuidelineStage(guidelines, outbox, models));
+        registry.bind("guidelines", new GuidelineStage(guidelines, outbox, lifecycle));
         registry.bind("expansion", new ExpansionStage(guidelines, ExpansionRules.load("classpath:expansion.yaml"), gpt, outbox::imageFile));
         registry.bind("renderer", new Renderer(providerRegistry, calls, partials, budget::spend));
         registry.bind("providerReply", new ProviderReplyProcessor());

@@ -11,7 +11,7 @@ import java.util.function.Function;
 public record Settings(
         Path inbox, Path outbox, Path failed, Path data,
         String provider, String apiKey, String baseUrl, String sdWebUiUrl,
-        String model, String expansionModel, String modelsLocation, String guidelinesLocation,
+        String model, String retiredModels, String expansionModel, String modelsLocation, String guidelinesLocation,
         String brokerUrl, String brokerListen,
         int concurrency, int imagesPerMinute, int requestTimeoutSeconds, int maxAttempts, long retryBaseMillis,
         long maxBriefBytes, double dailyBudgetUsd, long inboxQuietMillis,
@@ -29,7 +29,7 @@ public record Settings(
                 Path.of(get.apply("data")),
                 get.apply("provider"), get.apply("openai-api-key"), stripSlash(get.apply("openai-base-url")),
                 stripSlash(get.apply("sd-webui-url")),
-                get.apply("model"), get.apply("expansion-model"), get.apply("models"), get.apply("guidelines"),
+                get.apply("model"), get.apply("retired-models"), get.apply("expansion-model"), get.apply("models"), get.apply("guidelines"),
                 get.apply("broker-url"), get.apply("broker-listen"),
                 intOf(get, "concurrency"), intOf(get, "images-per-minute"), intOf(get, "request-timeout"),
                 intOf(get, "max-attempts"), longOf(get, "retry-base-ms"),

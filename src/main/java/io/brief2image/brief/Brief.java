@@ -1,6 +1,7 @@
 package io.brief2image.brief;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.brief2image.guidelines.PolicyAction;
 import java.util.List;
 
 /**
@@ -8,6 +9,7 @@ import java.util.List;
  * {@code fingerprint} identifies the content, so a redelivered brief is recognised. {@code n} is the
  * default count when the brief gives none; {@code nGiven} says whether the brief gave it, because
  * words in the prompt may choose the count only then (and never raise a count the brief gave).
+ * {@code policy} records what validation changed: a retired model replaced, DALL·E-era fields carried over.
  */
 public record Brief(
         String id,
@@ -30,6 +32,7 @@ public record Brief(
         ObjectNode metadata,
         boolean replace,
         List<String> warnings,
+        List<PolicyAction> policy,
         Source source,
         String fingerprint) {
 
@@ -50,12 +53,12 @@ public record Brief(
         return new Brief(id, prompt, n, nGiven, size, quality, style != null ? style : parentStyle, parentModel,
                 parentOutputFormat != null ? parentOutputFormat : outputFormat,
                 background != null ? background : parentBackground, imageType, expand, seed, seeds,
-                reproduce, baseImage, change, metadata, replace, warnings, source, fingerprint);
+                reproduce, baseImage, change, metadata, replace, warnings, policy, source, fingerprint);
     }
 
     /** Reproduce and tune render with the earlier image's model, whatever the default is. */
     public Brief withModel(ModelSpec other) {
         return new Brief(id, prompt, n, nGiven, size, quality, style, other, outputFormat, background, imageType, expand, seed, seeds,
-                reproduce, baseImage, change, metadata, replace, warnings, source, fingerprint);
+                reproduce, baseImage, change, metadata, replace, warnings, policy, source, fingerprint);
     }
 }

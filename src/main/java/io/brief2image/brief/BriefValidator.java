@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.brief2image.guidelines.PolicyAction;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -29,19 +30,20 @@ public final class BriefValidator {
     private static final long MAX_SEED = 4_294_967_295L;
     private static final ObjectMapper CANONICAL = new ObjectMapper().enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
 
-    private final ModelTable models;
+    private final ModelLifecycle lifecycle;
     private final String defaultModel;
 
-    public BriefValidator(ModelTable models, String defaultModel) {
-        this.models = models;
+    public BriefValidator(ModelLifecycle lifecycle, String defaultModel) {
+        this.lifecycle = lifecycle;
         this.defaultModel = defaultModel;
     }
 
     public Brief validate(ObjectNode json, Envelope envelope, Source source) {
         Fields f = new Fields(json, envelope.format() == BriefFormat.CSV ? "column" : "field");
         List<String> warnings = new ArrayList<>();
+        CarryOver carryOver = lifecycle.table().carryOver();
         json.fieldNames().forEachRemaining(name -> {
-            if (!KNOWN_FIELDS.contains(name)) {
+            if (!KNOWN_FIELDS.contains(name) && !carryOver.dropped().contains(name)) {
                 warnings.add("unknown field '" + name + "' was ignored");
             }
         });
@@ -55,10 +57,27 @@ public final class BriefValidator {
         }
 
         String modelId = f.text("model");
-        ModelSpec model = models.find(modelId == null ? defaultModel : modelId).orElse(null);
-        if (model == null) {
-            f.error("model", (modelId == null ? "The default model" : f.the("model")) + " is '" + abbreviate(modelId == null ? defaultModel : modelId)
-                    + "', which is not a model brief2image knows: use one of " + String.join(", ", models.ids()) + ".");
+        ModelSpec model = null;
+        List<PolicyAction> policy = new ArrayList<>();
+        try {
+            ModelLifecycle.Resolved resolved = lifecycle.resolve(modelId == null ? defaultModel : modelId);
+            model = resolved.model();
+            policy.addAll(resolved.policy());
+            warnings.addAll(resolved.warnings());
+        } catch (ModelLifecycle.Refused refused) {
+            f.error("model", refused.sentence(modelId == null ? "The model setting" : f.the("model")));
+        }
+        String size = f.text("size");
+        String quality = f.text("quality");
+        String style = f.text("style");
+        String styleWords = null;
+        if (model != null) {
+            CarriedFields carried = CarriedFields.of(carryOver, model, size, quality, style, json::has);
+            size = carried.size();
+            quality = carried.quality();
+            style = carried.style();
+            styleWords = carried.promptWords();
+            policy.addAll(carried.policy());
         }
 
         String reproduce = f.text("reproduce");
@@ -76,6 +95,9 @@ public final class BriefValidator {
         }
 
         String prompt = f.text("prompt");
+        if (styleWords != null && prompt != null && !prompt.isBlank()) {
+            prompt = prompt.strip() + ", " + styleWords;
+        }
         boolean derivesPrompt = reproduce != null || baseImage != null;
         if (prompt == null && !json.has("prompt") && !derivesPrompt) {
             f.error("prompt", f.the("prompt") + " is missing: add it and say what the image should show.");
@@ -95,16 +117,17 @@ public final class BriefValidator {
             f.error("n", f.the("n") + " is " + nValue + ", but it must be at least 1 (the number of images to make).");
         }
 
-        String size = f.text("size");
-        if (size != null && model != null && !model.acceptsSize(size)) {
-            f.error("size", f.the("size") + " is '" + abbreviate(size) + "', which is not a size model " + model.id() + " makes: use square, wide, tall or one of "
-                    + String.join(", ", model.acceptedSizes()) + ".");
+        if (size != null && model != null) {
+            model.sizeProblem(f.the("size"), size).ifPresent(problem -> f.error("size", problem));
         }
-        String quality = f.oneOf("quality", model == null ? null : model.qualities(), model);
-        String style = f.text("style");
+        f.check("quality", quality, model == null ? null : model.qualities(), model);
         if (style != null && model != null) {
             if (model.styles().isEmpty()) {
-                f.error("style", f.the("style") + " is set, but model " + model.id() + " does not take a style (only DALL·E-style models such as dall-e-3 do): remove it.");
+                f.error("style", carryOver.styles().isEmpty()
+                        ? f.the("style") + " is set, but model " + model.id() + " does not take a style: remove it."
+                        : f.the("style") + " is '" + abbreviate(style) + "', which is not a style: model " + model.id()
+                        + " takes no style, and only " + String.join(" or ", new java.util.TreeSet<>(carryOver.styles().keySet()))
+                        + " are turned into words in the prompt. Use one of them or remove the " + f.noun + ".");
             } else if (!model.styles().contains(style)) {
                 f.error("style", f.the("style") + " is '" + abbreviate(style) + "', which is not a style of model " + model.id() + ": use one of "
                         + String.join(", ", model.styles()) + ".");
@@ -133,7 +156,7 @@ public final class BriefValidator {
         return new Brief(id, prompt == null ? null : prompt.strip(), n, nValue != null, size, quality, style, model,
                 outputFormat == null ? "png" : outputFormat, background, imageType, expand == null || expand,
                 seed, seeds, reproduce, baseImage, change, (ObjectNode) metadata, replace != null && replace,
-                List.copyOf(warnings), source, fingerprint(json));
+                List.copyOf(warnings), List.copyOf(policy), source, fingerprint(json));
     }
 
     /** Same content, same fingerprint, whatever the key order or whitespace; 'replace' does not count. */
@@ -220,11 +243,15 @@ public final class BriefValidator {
 
         String oneOf(String field, List<String> allowed, ModelSpec model) {
             String value = text(field);
+            check(field, value, allowed, model);
+            return value;
+        }
+
+        void check(String field, String value, List<String> allowed, ModelSpec model) {
             if (value != null && allowed != null && !allowed.contains(value)) {
                 error(field, the(field) + " is '" + abbreviate(value) + "', which model " + model.id() + " does not take: use one of "
                         + String.join(", ", allowed) + ".");
             }
-            return value;
         }
 
         List<Long> seeds(String field, long max) {

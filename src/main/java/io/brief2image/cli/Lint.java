@@ -5,6 +5,8 @@ import io.brief2image.brief.Brief;
 import io.brief2image.brief.BriefFiles;
 import io.brief2image.brief.BriefReader;
 import io.brief2image.brief.BriefValidator;
+import io.brief2image.brief.ModelLifecycle;
+import io.brief2image.brief.ModelNotices;
 import io.brief2image.brief.ModelTable;
 import io.brief2image.brief.Source;
 import io.brief2image.deadletter.BriefFailure;
@@ -33,21 +35,30 @@ final class Lint {
     static final int MAX_DESCRIPTORS = 30;
 
     private final PrintStream out;
-    private final ModelTable models = ModelTable.load(CommandSettings.get("models", "classpath:models.yaml"));
-    private final BriefValidator validator = new BriefValidator(models, CommandSettings.get("model", "gpt-image-1"));
+    private final ModelLifecycle models;
+    private final String defaultModel = CommandSettings.get("model", "gpt-image-2");
+    private final BriefValidator validator;
     private final Guidelines guidelines;
     private final boolean gptConfigured = ExpansionMode.resolve(CommandSettings.get("expansion", "auto"),
             !CommandSettings.env("OPENAI_API_KEY").isBlank()) == ExpansionMode.GPT;
 
     Lint(PrintStream out) {
+        this(out, Clock.systemUTC());
+    }
+
+    /** {@code clock} says what day it is, for the models' shutdown dates. */
+    Lint(PrintStream out, Clock clock) {
         this.out = out;
+        this.models = new ModelLifecycle(ModelTable.load(CommandSettings.get("models", "classpath:models.yaml")), clock,
+                ModelLifecycle.RetiredModels.of(CommandSettings.get("retired-models", "replace")));
+        this.validator = new BriefValidator(models, defaultModel);
         String policy = CommandSettings.get("guidelines", "classpath:guidelines.yaml");
-        this.guidelines = new Guidelines(GuidelinePolicy.loadFrom(policy),
-                Clock.systemUTC());
+        this.guidelines = new Guidelines(GuidelinePolicy.loadFrom(policy), clock);
     }
 
     int run(List<Path> files) {
         int errors = 0;
+        ModelNotices.forDefault(models, defaultModel).forEach(notice -> out.println("warning: " + notice));
         for (Path file : files) {
             String name = file.getFileName().toString();
             List<BriefFiles.QueuedBrief> briefs;
@@ -79,6 +90,9 @@ final class Lint {
             return false;
         }
         out.printf("  ok: id %s, model %s, %d image(s)%n", brief.id(), brief.model().id(), brief.n());
+        for (PolicyAction step : brief.policy()) {
+            out.printf("  %s: %s %s%n", step.rule(), step.action(), step.detail());
+        }
         if (brief.prompt() == null) {
             return true;
         }

@@ -1,7 +1,8 @@
 package io.brief2image.guidelines;
 
 import io.brief2image.brief.Brief;
-import io.brief2image.brief.ModelTable;
+import io.brief2image.brief.ModelLifecycle;
+import io.brief2image.brief.ModelSpec;
 import io.brief2image.deadletter.BriefFailure;
 import io.brief2image.outbox.OutboxWriter;
 import io.brief2image.outbox.Sidecar;
@@ -16,9 +17,9 @@ public final class GuidelineStage {
 
     private final Guidelines guidelines;
     private final OutboxWriter outbox;
-    private final ModelTable models;
+    private final ModelLifecycle models;
 
-    public GuidelineStage(Guidelines guidelines, OutboxWriter outbox, ModelTable models) {
+    public GuidelineStage(Guidelines guidelines, OutboxWriter outbox, ModelLifecycle models) {
         this.guidelines = guidelines;
         this.outbox = outbox;
         this.models = models;
@@ -31,9 +32,9 @@ public final class GuidelineStage {
             Sidecar parent = outbox.find(parentId).orElseThrow(() -> new BriefFailure("validation",
                     "The field '" + (brief.isReproduce() ? "reproduce" : "base_image") + "' names the image '" + parentId
                             + "', but there is no earlier image with that id in the outbox: use the image_id from an existing sidecar."));
-            Brief rebased = brief.rerendering(models.find(parent.model()).orElse(brief.model()),
-                    parent.style(), parent.outputFormat(), parent.background());
             List<PolicyAction> actions = new ArrayList<>();
+            Brief rebased = brief.rerendering(parentModel(parent, brief, actions),
+                    parent.style(), parent.outputFormat(), parent.background());
             String prompt = parent.imagePrompt();
             if (brief.isTune()) {
                 Screened change = screenText(brief.change(), 1, true);
@@ -43,13 +44,30 @@ public final class GuidelineStage {
             return new Screening(rebased, prompt, 1, parent.size(), List.copyOf(actions), parent, elapsed(started));
         }
         Screened screened = screenText(brief.prompt(), brief.n(), brief.nGiven());
-        List<PolicyAction> actions = new ArrayList<>(screened.actions());
+        List<PolicyAction> actions = new ArrayList<>(brief.policy());
+        actions.addAll(screened.actions());
         String size = brief.size();
         if (size == null) {
             size = guidelines.suggestSize(screened.text());
             actions.add(new PolicyAction("size", "chosen", "no size given; '" + size + "' suits the prompt"));
         }
         return new Screening(brief, screened.text(), screened.n(), size, List.copyOf(actions), null, elapsed(started));
+    }
+
+    /** The earlier image's model, or its replacement when it has been shut down since. */
+    private ModelSpec parentModel(Sidecar parent, Brief brief, List<PolicyAction> actions) {
+        if (models.table().find(parent.model()).isEmpty()) {
+            return brief.model();
+        }
+        try {
+            ModelLifecycle.Resolved resolved = models.resolve(parent.model());
+            actions.addAll(resolved.policy());
+            return resolved.model();
+        } catch (ModelLifecycle.Refused refused) {
+            throw new BriefFailure("validation", "The earlier image was made with " + refused.what() + ", so it cannot be made again: "
+                    + (refused.replacement() == null ? "write a new brief for another model."
+                    : "set retired-models=replace to render it on " + refused.replacement() + ", or write a new brief."));
+        }
     }
 
     private Screened screenText(String text, int n, boolean nGiven) {

@@ -3,13 +3,16 @@ package io.brief2image.render;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.brief2image.brief.ModelSpec;
 
-/** Estimated USD for one provider call: from reported token usage and the model table, else the per-image price. */
+/**
+ * Estimated USD for one provider call: from reported token usage and the model table, else the
+ * per-image price for the size (the table's per_image_by_size where it has the size).
+ */
 public final class CostEstimate {
 
     private CostEstimate() {
     }
 
-    public static double of(ModelSpec model, JsonNode usage, String quality, int images) {
+    public static double of(ModelSpec model, JsonNode usage, String quality, String size, int images) {
         ModelSpec.Price price = model.price();
         if (price == null) {
             return 0;
@@ -22,12 +25,13 @@ public final class CostEstimate {
             return (textInput * price.textInputPerMtok() + imageInput * price.imageInputPerMtok()
                     + usage.path("output_tokens").asLong() * price.outputPerMtok()) / 1_000_000.0;
         }
-        if (price.perImage() == null || price.perImage().isEmpty()) {
+        java.util.Map<String, Double> perImage = price.perImageFor(size == null ? null : model.resolveSize(size));
+        if (perImage == null || perImage.isEmpty()) {
             return 0;
         }
-        Double each = price.perImage().get(quality == null ? "auto" : quality);
+        Double each = perImage.get(quality == null ? "auto" : quality);
         if (each == null) {
-            each = price.perImage().values().stream().mapToDouble(Double::doubleValue).max().orElse(0);
+            each = perImage.values().stream().mapToDouble(Double::doubleValue).max().orElse(0);
         }
         return each * images;
     }

@@ -51,7 +51,7 @@ public final class Renderer {
         ProviderCalls.Attempted<ProviderResult> attempted = calls.call(provider.name() + " " + plan.brief().model().id(),
                 group.size(), () -> provider.generate(request, partials::next));
         ProviderResult result = attempted.value();
-        double callCost = CostEstimate.of(plan.brief().model(), result.usage(), first.quality(), group.size());
+        double callCost = CostEstimate.of(plan.brief().model(), result.usage(), first.quality(), first.size(), group.size());
         // paid as soon as the provider answered, even if the brief fails later
         spend.accept(callCost);
         double cost = callCost / group.size();

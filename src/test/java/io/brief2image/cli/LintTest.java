@@ -58,7 +58,7 @@ class LintTest {
                 {"prompt": "a city skyline at night in the style of Andy Warhol", "n": 2}""");
         assertThat(result.exit()).isZero();
         assertThat(result.out())
-                .contains("ok: id poster, model gpt-image-1, 2 image(s)")
+                .contains("ok: id poster, model gpt-image-2, 2 image(s)")
                 .contains("guideline artists: replaced 'in the style of Andy Warhol'")
                 .contains("pop-art")
                 .contains("prompt after guidelines: a city skyline at night in a bold, graphic, repetitive pop-art silkscreen style")
@@ -114,7 +114,7 @@ class LintTest {
         String prompt = "a small red boat on a calm lake ".repeat(950).strip();
         Outcome result = lint("long.json", "{\"prompt\": \"" + prompt + "\"}");
         assertThat(result.exit()).isZero();
-        assertThat(result.out()).containsPattern("warning: the prompt is \\d+ characters, near the limit of 32000 for gpt-image-1");
+        assertThat(result.out()).containsPattern("warning: the prompt is \\d+ characters, near the limit of 32000 for gpt-image-2");
     }
 
     @Test
@@ -165,5 +165,47 @@ class LintTest {
         Outcome result = lint("rows.csv", "prompt,n\na lemon,1\na pear,many\n");
         assertThat(result.exit()).isNotZero();
         assertThat(result.out()).contains("(rows-row1.csv)").contains("(rows-row2.csv)").contains("ERROR The column 'n' is \"many\" (text)");
+    }
+
+    /** Lint on a given day (the models' shutdown dates are compared with it). */
+    private Outcome lintOn(String day, String name, String content) throws IOException {
+        Path file = dir.resolve(name);
+        Files.writeString(file, content);
+        java.time.Clock clock = java.time.Clock.fixed(java.time.LocalDate.parse(day).atStartOfDay().toInstant(java.time.ZoneOffset.UTC),
+                java.time.ZoneOffset.UTC);
+        int exit = new Lint(System.out, clock).run(java.util.List.of(file));
+        return new Outcome(exit, captured.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void aRetiredModelAndDalleFieldsShowWhatTheyBecome() throws IOException {
+        Outcome result = lintOn("2026-12-01", "dalle.json", """
+                {"prompt": "a lighthouse at dusk", "model": "dall-e-3", "size": "1792x1024", "quality": "hd", "style": "vivid", "n": 1}""");
+        assertThat(result.exit()).isZero();
+        assertThat(result.out())
+                .contains("ok: id dalle, model gpt-image-2, 1 image(s)")
+                .contains("  model-retired: replaced dall-e-3 was shut down on 2026-05-12 → gpt-image-2")
+                .contains("  carry-over: mapped size 1792x1024 → 1536x1024 (gpt-image-2's wide size)")
+                .contains("  carry-over: mapped quality hd → high (gpt-image-2 has no hd)")
+                .contains("  carry-over: worded style vivid → added to the prompt");
+    }
+
+    @Test
+    void aModelShuttingDownWithinThirtyDaysIsALintWarning() throws IOException {
+        Outcome result = lintOn("2026-11-20", "soon.json", "{\"prompt\": \"a lemon\", \"model\": \"gpt-image-1.5\"}");
+        assertThat(result.exit()).isZero();
+        assertThat(result.out()).contains("ok: id soon, model gpt-image-1.5")
+                .contains("warning: Model gpt-image-1.5 shuts down on 2026-12-01 (in 11 days): briefs naming it will then be rendered on gpt-image-2.");
+        int before = result.out().length();
+        String later = lintOn("2026-10-20", "later.json", "{\"prompt\": \"a lemon\", \"model\": \"gpt-image-1.5\"}").out().substring(before);
+        assertThat(later).contains("ok: id later, model gpt-image-1.5").doesNotContain("shuts down");
+    }
+
+    @Test
+    void aSizeOutsideTheRulesIsAnErrorNamingTheRuleAndTheNearestSize() throws IOException {
+        Outcome result = lintOn("2026-12-01", "odd.json", "{\"prompt\": \"a lemon\", \"size\": \"1000x1000\"}");
+        assertThat(result.exit()).isNotZero();
+        assertThat(result.out()).contains("ERROR The field 'size' is '1000x1000', which is not a size model gpt-image-2 makes: both sides must"
+                + " be divisible by 16. Use the nearest size it makes, 992x992,");
     }
 }

@@ -27,8 +27,8 @@ class LedgerTest {
     }
 
     static Brief brief(String id, String fingerprint, boolean replace) {
-        return new Brief(id, "p", 1, true, null, null, null, ModelTable.load("classpath:models.yaml").find("gpt-image-1").orElseThrow(),
-                "png", null, null, true, null, null, null, null, null, null, replace, List.of(),
+        return new Brief(id, "p", 1, true, null, null, null, ModelTable.load("classpath:models.yaml").find("gpt-image-2").orElseThrow(),
+                "png", null, null, true, null, null, null, null, null, null, replace, List.of(), List.of(),
                 new Source("file", id + ".json", null, null, "json"), fingerprint);
     }
 

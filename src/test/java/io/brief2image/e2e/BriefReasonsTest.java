@@ -37,7 +37,8 @@ class BriefReasonsTest {
 
     @BeforeAll
     static void start() {
-        app = new RunningApp(root).set("max-brief-bytes", "4096").set("expansion", "rules").start();
+        // retired-models=reject, so a brief naming a shut-down model has a reason too
+        app = new RunningApp(root).set("max-brief-bytes", "4096").set("expansion", "rules").set("retired-models", "reject").start();
     }
 
     @AfterAll
@@ -80,16 +81,24 @@ class BriefReasonsTest {
                 // values the model table does not allow
                 json("unknown-model", "{\"prompt\": \"a cat\", \"model\": \"dall-e-9\"}", "The field 'model' is 'dall-e-9', which is not a model"
                         + " brief2image knows: use one of ", null),
+                json("retired-model", "{\"prompt\": \"a cat\", \"model\": \"gpt-image-1\"}", "The field 'model' is 'gpt-image-1', a model that"
+                        + " was shut down on 2026-10-23: name gpt-image-2 instead, or set retired-models=replace to render such briefs on it.", null),
                 json("bad-size", "{\"prompt\": \"a cat\", \"size\": \"640x480\"}", "The field 'size' is '640x480', which is not a size model"
-                        + " gpt-image-1 makes: use square, wide, tall or one of ", null),
-                json("no-style", "{\"prompt\": \"a cat\", \"style\": \"vivid\"}", "The field 'style' is set, but model gpt-image-1 does not take a style", null),
-                json("bad-quality", "{\"prompt\": \"a cat\", \"quality\": \"ultra\"}", "The field 'quality' is 'ultra', which model gpt-image-1 does"
+                        + " gpt-image-2 makes: it must have 655,360 to 8,294,400 pixels (it has 307,200). Use the nearest size it makes,"
+                        + " 944x704, or square, wide, tall or one of 1024x1024, 1536x1024, 1024x1536, auto.", null),
+                json("size-rules", "{\"prompt\": \"a cat\", \"size\": \"4000x1008\"}", "which is not a size model gpt-image-2 makes: the longest"
+                        + " side must be at most 3840; the aspect ratio must be at most 3:1. Use the nearest size it makes,", null),
+                json("size-words", "{\"prompt\": \"a cat\", \"size\": \"huge\"}", "The field 'size' is 'huge', which is not a size written like"
+                        + " 1536x1024", null),
+                json("no-style", "{\"prompt\": \"a cat\", \"style\": \"loud\"}", "The field 'style' is 'loud', which is not a style: model"
+                        + " gpt-image-2 takes no style, and only natural or vivid are turned into words in the prompt.", null),
+                json("bad-quality", "{\"prompt\": \"a cat\", \"quality\": \"ultra\"}", "The field 'quality' is 'ultra', which model gpt-image-2 does"
                         + " not take: use one of low, medium, high, auto.", null),
                 json("bad-id", "{\"id\": \"../x\", \"prompt\": \"a cat\"}", "The field 'id' is '../x', which is not allowed: use 1 to 100 letters", null),
                 json("no-prompt", "{\"n\": 1}", "The field 'prompt' is missing: add it and say what the image should show.", null),
                 json("n-zero", "{\"prompt\": \"a cat\", \"n\": 0}", "The field 'n' is 0, but it must be at least 1", null),
-                json("too-long", "{\"model\": \"dall-e-3\", \"prompt\": \"" + "a".repeat(4001) + "\"}", "The field 'prompt' is 4001 characters long,"
-                        + " but model dall-e-3 takes at most 4000: shorten it.", null),
+                json("too-long", "{\"model\": \"stable-diffusion\", \"prompt\": \"" + "a".repeat(2001) + "\"}", "The field 'prompt' is 2001"
+                        + " characters long, but model stable-diffusion takes at most 2000: shorten it.", null),
                 json("half-tune", "{\"prompt\": \"a cat\", \"base_image\": \"cat-1\"}", "The fields 'base_image' and 'change' go together", null),
                 json("no-parent", "{\"reproduce\": \"nobody-here-1\"}", "The field 'reproduce' names the image 'nobody-here-1', but there is no"
                         + " earlier image with that id in the outbox", null),
@@ -145,6 +154,23 @@ class BriefReasonsTest {
         app.drop("taken-second.json", "{\"id\": \"taken-id\", \"prompt\": \"a plum\", \"n\": 1}");
         JsonNode error = app.awaitDeadLetter("taken-second.json");
         assertThat(error.path("reason").asText()).startsWith("The id 'taken-id' is already used").contains("\"replace\": true");
+        assertPlain(error, root);
+    }
+
+    @Test
+    void reproducingAnImageOfAShutDownModelHasAPlainReason() throws IOException {
+        app.drop("old-pear.json", "{\"id\": \"old-pear\", \"prompt\": \"a pear on a plate\", \"n\": 1}");
+        app.awaitSidecars("old-pear", 1);
+        // the sidecar as gpt-image-1 wrote it before its shutdown
+        Path sidecar = app.outbox().resolve("old-pear").resolve("old-pear-1.json");
+        com.fasterxml.jackson.databind.node.ObjectNode old = (com.fasterxml.jackson.databind.node.ObjectNode) RunningApp.readJson(sidecar);
+        old.put("model", "gpt-image-1");
+        Files.write(sidecar, Json.MAPPER.writeValueAsBytes(old));
+
+        app.drop("pear-again.json", "{\"reproduce\": \"old-pear-1\"}");
+        JsonNode error = app.awaitDeadLetter("pear-again.json");
+        assertThat(error.path("reason").asText()).isEqualTo("The earlier image was made with 'gpt-image-1', a model that was shut down on"
+                + " 2026-10-23, so it cannot be made again: set retired-models=replace to render it on gpt-image-2, or write a new brief.");
         assertPlain(error, root);
     }
 

@@ -28,7 +28,8 @@ class ReproduceAndTuneTest {
 
     @BeforeAll
     static void start() {
-        app = new RunningApp(root).start();
+        // a DALL·E-style server table (dall-e-3 still served), for a model without edits
+        app = new RunningApp(root).set("models", "classpath:models-dalle-server.yaml").start();
         offline = app.bean("offlineServer", OfflineImageServer.class);
     }
 
@@ -73,7 +74,7 @@ class ReproduceAndTuneTest {
         assertThat(edit.path()).isEqualTo("/v1/images/edits");
         assertThat(edit.imageParts()).isEqualTo(1);
         assertThat(edit.seed()).isEqualTo(77L);
-        assertThat(edit.model()).isEqualTo("gpt-image-1");
+        assertThat(edit.model()).isEqualTo("gpt-image-2");
     }
 
     @Test
@@ -130,6 +131,24 @@ class ReproduceAndTuneTest {
         assertThat(img2img.imageParts()).isEqualTo(1);
         assertThat(img2img.seed()).isEqualTo(301L);
         assertThat(img2img.fields()).containsEntry("denoising_strength", 0.5);
+    }
+
+    @Test
+    void reproducingAnImageWhoseModelHasBeenShutDownSinceRendersOnTheReplacement() throws Exception {
+        app.drop("old-kite.json", "{\"prompt\": \"a yellow kite over dunes\", \"n\": 1, \"seed\": 3}");
+        app.awaitSidecars("old-kite", 1);
+        // the sidecar as gpt-image-1 wrote it before its shutdown on 2026-10-23
+        Path sidecarFile = app.outbox().resolve("old-kite").resolve("old-kite-1.json");
+        com.fasterxml.jackson.databind.node.ObjectNode old = (com.fasterxml.jackson.databind.node.ObjectNode) RunningApp.readJson(sidecarFile);
+        old.put("model", "gpt-image-1");
+        Files.write(sidecarFile, io.brief2image.outbox.Json.MAPPER.writeValueAsBytes(old));
+
+        app.drop("old-kite-again.json", "{\"reproduce\": \"old-kite-1\"}");
+        JsonNode again = app.awaitSidecars("old-kite-again", 1).get(0);
+
+        assertThat(again.path("model").asText()).isEqualTo("gpt-image-2");
+        assertThat(again.path("policy").toString()).contains("gpt-image-1 was shut down on 2026-10-23 → gpt-image-2");
+        assertThat(requestWithPrompt(again.path("image_prompt").asText()).model()).isEqualTo("gpt-image-2");
     }
 
     private static RecordedRequest requestWithPrompt(String prompt) {

@@ -7,6 +7,7 @@ import io.brief2image.brief.Brief;
 import io.brief2image.brief.BriefFiles;
 import io.brief2image.brief.BriefReader;
 import io.brief2image.brief.BriefValidator;
+import io.brief2image.brief.ModelLifecycle;
 import io.brief2image.brief.ModelTable;
 import io.brief2image.brief.Source;
 import io.brief2image.guidelines.GuidelinePolicy;
@@ -62,7 +63,7 @@ class RulesCaptionGrammarTest {
     static void stages() {
         policy = GuidelinePolicy.loadDefault();
         Guidelines guidelines = new Guidelines(policy, CLOCK);
-        ModelTable models = ModelTable.load("classpath:models.yaml");
+        ModelLifecycle models = new ModelLifecycle(ModelTable.load("classpath:models.yaml"), CLOCK, ModelLifecycle.RetiredModels.REPLACE);
         validator = new BriefValidator(models, defaultModel());
         // no earlier images are looked up: none of these briefs reproduces or tunes one
         screening = new GuidelineStage(guidelines, null, models);
