@@ -142,6 +142,7 @@ public final class Beans implements CamelConfiguration {
         ProviderRegistry providerRegistry = new ProviderRegistry(providers, provider, Map.of("sd-webui", stableDiffusion));
         ProviderGate gate = new ProviderGate(settings.concurrency(), settings.imagesPerMinute());
         registry.bind("providerGate", gate);
+        paceOnTheWire(context, gate);
         ProviderCalls calls = new ProviderCalls(gate, settings.maxAttempts(), settings.retryBaseMillis(), metrics);
         Optional<CaptionWriter> gpt = settings.expansionMode() == ExpansionMode.GPT
                 ? Optional.of(new GptCaptionWriter(new ChatCompletions(providerHttp, settings.baseUrl()), settings.expansionModel(),
@@ -179,6 +180,30 @@ public final class Beans implements CamelConfiguration {
      */
     static int consumers(int concurrency) {
         return concurrency + Math.max(2, concurrency / 4);
+    }
+
+    /**
+     * Tells the gate when an image request really goes out, so pacing holds from the first request
+     * on: when its body is written, which is after the connection is made (a new connection takes
+     * tens of ms, the first of a run more).
+     */
+    private static void paceOnTheWire(CamelContext context, ProviderGate gate) {
+        for (String scheme : new String[] {"http", "https"}) {
+            context.getComponent(scheme, HttpComponent.class).setHttpClientConfigurer(builder -> builder.addRequestInterceptorLast(
+                    (request, entity, httpContext) -> {
+                        if (request instanceof org.apache.hc.core5.http.ClassicHttpRequest classic && classic.getEntity() != null) {
+                            classic.setEntity(new org.apache.hc.core5.http.io.entity.HttpEntityWrapper(classic.getEntity()) {
+                                @Override
+                                public void writeTo(java.io.OutputStream out) throws java.io.IOException {
+                                    gate.sent();
+                                    super.writeTo(out);
+                                }
+                            });
+                        } else {
+                            gate.sent();
+                        }
+                    }));
+        }
     }
 
     /** The pool only Camel's JMS consumers and producers use. */
