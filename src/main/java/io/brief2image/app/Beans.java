@@ -118,10 +118,10 @@ public final class Beans implements CamelConfiguration {
         Map<String, Path> disks = new LinkedHashMap<>();
         disks.put("outbox", settings.outbox());
         disks.put("data", settings.data());
-        DiskRoom diskRoom = new DiskRoom(disks, megabytes(context, "brief2image.disk-reserve-mb", 64), freeSpace);
+        PendingOutbox pendingOutbox = new PendingOutbox(settings.data(), settings.outbox(), partials);
+        DiskRoom diskRoom = new DiskRoom(disks, megabytes(context, "brief2image.disk-reserve-mb", 64), freeSpace, pendingOutbox::bytes);
         PaymentAdmission admission = new PaymentAdmission(budget, diskRoom, () -> context.isStopping() || context.isStopped());
         Estimates estimates = Estimates.load("classpath:estimates.yaml");
-        PendingOutbox pendingOutbox = new PendingOutbox(settings.data(), settings.outbox(), partials);
         int flushed = pendingOutbox.flush();
         if (flushed > 0) {
             LOG.info("wrote the kept images of {} briefs to the outbox", flushed);

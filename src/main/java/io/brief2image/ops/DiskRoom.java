@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.LongSupplier;
 
 /**
  * Room on disk for images paid for but not yet in the outbox. Before a request is sent its
@@ -18,15 +19,21 @@ public final class DiskRoom implements BudgetState {
     private final Map<String, Path> places;
     private final long reserveBytes;
     private final FreeSpace free;
+    private final LongSupplier keptForOutbox;
     private final Map<String, Long> claims = new HashMap<>();
     private volatile String shortage = "";
     private int waiting;
 
-    /** @param places by name ("outbox", "data"), in the order a shortage is reported */
-    public DiskRoom(Map<String, Path> places, long reserveBytes, FreeSpace free) {
+    /**
+     * @param places        by name ("outbox", "data"), in the order a shortage is reported
+     * @param keptForOutbox bytes of paid images kept under data/ because the outbox was full: the
+     *                      outbox owes them room before it takes new ones
+     */
+    public DiskRoom(Map<String, Path> places, long reserveBytes, FreeSpace free, LongSupplier keptForOutbox) {
         this.places = new LinkedHashMap<>(places);
         this.reserveBytes = reserveBytes;
         this.free = free;
+        this.keptForOutbox = keptForOutbox;
     }
 
     /** Claims {@code bytes} for {@code owner} (a brief id) when every place has room; false (and a reason) when not. */
@@ -58,8 +65,9 @@ public final class DiskRoom implements BudgetState {
     /** Empty when every place has room for the claims and the reserve; else which one is short, for people. */
     private String shortOf(long bytes) {
         long claimed = claims.values().stream().mapToLong(Long::longValue).sum();
-        long needed = reserveBytes + claimed + bytes;
         for (Map.Entry<String, Path> place : places.entrySet()) {
+            long kept = place.getKey().equals("outbox") ? keptForOutbox.getAsLong() : 0;
+            long needed = reserveBytes + claimed + kept + bytes;
             long usable;
             try {
                 usable = free.usableBytes(place.getValue());
@@ -67,9 +75,9 @@ public final class DiskRoom implements BudgetState {
                 return place.getKey() + " folder cannot be checked for free space: " + e.getMessage();
             }
             if (usable < needed) {
-                return String.format(Locale.ROOT, "%s disk full: %s free, %s needed (%s for images under way, %s kept free by"
-                        + " BRIEF2IMAGE_DISK_RESERVE_MB); briefs wait and go on by themselves when space is freed",
-                        place.getKey(), mb(usable), mb(needed), mb(claimed + bytes), mb(reserveBytes));
+                return String.format(Locale.ROOT, "%s disk full: %s free, %s needed (%s for images under way or waiting to be"
+                        + " written, %s kept free by BRIEF2IMAGE_DISK_RESERVE_MB); briefs wait and go on by themselves when space is freed",
+                        place.getKey(), mb(usable), mb(needed), mb(claimed + kept + bytes), mb(reserveBytes));
             }
         }
         return "";

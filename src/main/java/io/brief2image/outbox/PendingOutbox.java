@@ -27,6 +27,8 @@ public final class PendingOutbox {
     private final Path dir;
     private final Path outbox;
     private final PartialFiles partials;
+    /** Briefs whose retry was already logged: the next tries (every few seconds) stay quiet. */
+    private final java.util.Set<String> reported = new java.util.HashSet<>();
 
     public PendingOutbox(Path dataDir, Path outbox, PartialFiles partials) {
         this.dir = dataDir.resolve("pending-outbox");
@@ -50,6 +52,19 @@ public final class PendingOutbox {
             if (Files.exists(image.temp())) {
                 Files.move(image.temp(), brief.resolve(image.name()), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             }
+        }
+    }
+
+    /** Bytes of the kept images, which the outbox will have to take. */
+    public long bytes() {
+        if (!Files.isDirectory(dir)) {
+            return 0;
+        }
+        try (Stream<Path> files = Files.walk(dir)) {
+            return files.filter(Files::isRegularFile).filter(f -> !f.getFileName().toString().equals(RECORD))
+                    .mapToLong(f -> f.toFile().length()).sum();
+        } catch (IOException | java.io.UncheckedIOException e) {
+            return 0;
         }
     }
 
@@ -79,8 +94,10 @@ public final class PendingOutbox {
                     writeOut(brief);
                     written++;
                 } catch (IOException e) {
-                    LOG.info("brief {}: its kept images still cannot be written to the outbox ({}); trying again later",
-                            brief.getFileName(), e.getMessage());
+                    if (reported.add(brief.getFileName().toString())) {
+                        LOG.info("brief {}: its kept images still cannot be written to the outbox ({}); trying again every few seconds",
+                                brief.getFileName(), e.getMessage());
+                    }
                     break;
                 }
             }
@@ -109,6 +126,7 @@ public final class PendingOutbox {
                 Files.deleteIfExists(file);
             }
         }
+        reported.remove(id);
         LOG.info("brief {}: {} kept images written to the outbox now that there is room", id, sidecars.size());
     }
 }
