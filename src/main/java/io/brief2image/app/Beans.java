@@ -20,7 +20,13 @@ import io.brief2image.expansion.ExpansionStage;
 import io.brief2image.guidelines.GuidelinePolicy;
 import io.brief2image.guidelines.GuidelineStage;
 import io.brief2image.guidelines.Guidelines;
+import io.brief2image.expansion.ChatSpend;
 import io.brief2image.ops.Budget;
+import io.brief2image.ops.DiskRoom;
+import io.brief2image.ops.FreeSpace;
+import io.brief2image.ops.PaymentAdmission;
+import io.brief2image.outbox.PendingOutbox;
+import io.brief2image.render.Estimates;
 import io.brief2image.ops.OpsBeans;
 import io.brief2image.ops.PipelineMetrics;
 import io.brief2image.ops.Progress;
@@ -112,7 +118,20 @@ public final class Beans implements CamelConfiguration {
         ModelLifecycle lifecycle = new ModelLifecycle(models, clock, ModelLifecycle.RetiredModels.of(settings.retiredModels()));
         ModelSpec defaultModel = ModelNotices.logAtStart(lifecycle, settings.model());
         ProducerTemplate template = context.createProducerTemplate();
-        OutboxWriter outbox = new OutboxWriter(settings.outbox(), partials, clock);
+        Budget budget = new Budget(settings.data(), clock, settings.dailyBudgetUsd());
+        FreeSpace freeSpace = Optional.ofNullable(registry.lookupByNameAndType("freeSpace", FreeSpace.class)).orElse(FreeSpace.fileStores());
+        Map<String, Path> disks = new LinkedHashMap<>();
+        disks.put("outbox", settings.outbox());
+        disks.put("data", settings.data());
+        PendingOutbox pendingOutbox = new PendingOutbox(settings.data(), settings.outbox(), partials);
+        DiskRoom diskRoom = new DiskRoom(disks, megabytes(context, "brief2image.disk-reserve-mb", 64), freeSpace, pendingOutbox::bytes);
+        PaymentAdmission admission = new PaymentAdmission(budget, diskRoom, () -> context.isStopping() || context.isStopped());
+        Estimates estimates = Estimates.load("classpath:estimates.yaml");
+        int flushed = pendingOutbox.flush();
+        if (flushed > 0) {
+            LOG.info("wrote the kept images of {} briefs to the outbox", flushed);
+        }
+        OutboxWriter outbox = new OutboxWriter(settings.outbox(), partials, clock, pendingOutbox, admission::done);
         Ledger ledger = new Ledger(settings.data(), settings.outbox(), partials,
                 java.time.Duration.ofSeconds((long) settings.requestTimeoutSeconds() * Math.max(1, settings.maxAttempts())));
         DuplicateGate duplicates = new DuplicateGate(ledger);
@@ -147,15 +166,17 @@ public final class Beans implements CamelConfiguration {
         ProviderRegistry providerRegistry = new ProviderRegistry(providers, provider, Map.of("sd-webui", stableDiffusion));
         ProviderGate gate = new ProviderGate(settings.concurrency(), settings.imagesPerMinute());
         registry.bind("providerGate", gate);
+        paceOnTheWire(context, gate);
         ProviderCalls calls = new ProviderCalls(gate, settings.maxAttempts(), settings.retryBaseMillis(), metrics);
         Optional<CaptionWriter> gpt = settings.expansionMode() == ExpansionMode.GPT
-                ? Optional.of(new GptCaptionWriter(new ChatCompletions(providerHttp, settings.baseUrl()), settings.expansionModel(),
-                        Duration.ofMillis(settings.retryBaseMillis())))
+                ? Optional.of(new GptCaptionWriter(new ChatCompletions(providerHttp, settings.baseUrl(), new ChatSpend(admission, estimates)),
+                        settings.expansionModel(), Duration.ofMillis(settings.retryBaseMillis())))
                 : Optional.empty();
 
-        Budget budget = new Budget(settings.data(), clock, settings.dailyBudgetUsd());
         registry.bind("budget", budget);
         registry.bind("budgetState", budget);
+        registry.bind("diskRoom", diskRoom);
+        registry.bind("pendingOutbox", pendingOutbox);
         registry.bind("pipelineMetrics", metrics);
         registry.bind("progress", progress);
         registry.bind("modelTable", models);
@@ -164,11 +185,12 @@ public final class Beans implements CamelConfiguration {
         registry.bind("duplicates", duplicates);
         registry.bind("guidelines", new GuidelineStage(guidelines, outbox, lifecycle));
         registry.bind("expansion", new ExpansionStage(guidelines, ExpansionRules.load("classpath:expansion.yaml"), gpt, outbox::imageFile));
-        registry.bind("renderer", new Renderer(providerRegistry, calls, partials, budget::spend));
+        registry.bind("renderer", new Renderer(providerRegistry, calls, partials, admission, estimates));
         registry.bind("providerReply", new ProviderReplyProcessor());
         registry.bind("outbox", outbox);
         registry.bind("results", results);
         registry.bind("ledger", ledger);
+        registry.bind("deferrals", new io.brief2image.ops.Deferrals(ledger));
         registry.bind("deadLetters", new DeadLetters(settings.failed(), partials, results, duplicates, template, clock));
         QueueDepth queueDepth = new QueueDepth(embedded, broker);
         registry.bind("queueDepth", queueDepth);
@@ -184,6 +206,39 @@ public final class Beans implements CamelConfiguration {
      */
     static int consumers(int concurrency) {
         return concurrency + Math.max(2, concurrency / 4);
+    }
+
+    /**
+     * Tells the gate when an image request really goes out, so pacing holds from the first request
+     * on: when its body is written, which is after the connection is made (a new connection takes
+     * tens of ms, the first of a run more).
+     */
+    private static void paceOnTheWire(CamelContext context, ProviderGate gate) {
+        for (String scheme : new String[] {"http", "https"}) {
+            context.getComponent(scheme, HttpComponent.class).setHttpClientConfigurer(builder -> builder.addRequestInterceptorLast(
+                    (request, entity, httpContext) -> {
+                        if (request instanceof org.apache.hc.core5.http.ClassicHttpRequest classic && classic.getEntity() != null) {
+                            classic.setEntity(new org.apache.hc.core5.http.io.entity.HttpEntityWrapper(classic.getEntity()) {
+                                @Override
+                                public void writeTo(java.io.OutputStream out) throws java.io.IOException {
+                                    gate.sent();
+                                    super.writeTo(out);
+                                }
+                            });
+                        } else {
+                            gate.sent();
+                        }
+                    }));
+        }
+    }
+
+    private static long megabytes(CamelContext context, String key, long fallback) {
+        String value = context.getPropertiesComponent().resolveProperty(key).orElse("").trim();
+        try {
+            return (value.isEmpty() ? fallback : Long.parseLong(value)) * 1_000_000L;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("setting " + key + " must be a whole number of megabytes, got '" + value + "'");
+        }
     }
 
     /** The pool only Camel's JMS consumers and producers use. */

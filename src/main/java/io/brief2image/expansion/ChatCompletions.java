@@ -22,17 +22,32 @@ public final class ChatCompletions {
 
     private final ProviderHttp http;
     private final String baseUrl;
+    private final ChatSpend spend;
 
     public ChatCompletions(ProviderHttp http, String baseUrl) {
+        this(http, baseUrl, null);
+    }
+
+    /** @param spend reserves and settles every call against the daily budget; null: not counted */
+    public ChatCompletions(ProviderHttp http, String baseUrl, ChatSpend spend) {
         this.http = http;
         this.baseUrl = baseUrl;
+        this.spend = spend;
     }
 
     ChatReply complete(String model, StructuredPrompt prompt, String userMessage) throws ChatFailure {
         byte[] body = requestBody(model, prompt, userMessage);
         try {
-            return http.post(baseUrl + "/chat/completions", body, "application/json; charset=utf-8",
-                    (in, headers) -> replyOf(parse(in)));
+            if (spend == null) {
+                return http.post(baseUrl + "/chat/completions", body, "application/json; charset=utf-8",
+                        (in, headers) -> replyOf(parse(in)));
+            }
+            return spend.paid(model, body.length, usage -> http.post(baseUrl + "/chat/completions", body,
+                    "application/json; charset=utf-8", (in, headers) -> {
+                        JsonNode reply = parse(in);
+                        usage.set(reply.path("usage"));
+                        return replyOf(reply);
+                    }));
         } catch (ProviderHttpException e) {
             String reason = "the chat server answered " + e.getMessage();
             boolean transientFault = TRANSIENT.contains(e.status()) || e.status() >= 500;

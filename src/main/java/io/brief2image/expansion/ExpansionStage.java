@@ -40,7 +40,12 @@ public final class ExpansionStage {
         long started = System.nanoTime();
         Brief brief = screening.brief();
         List<PolicyAction> policy = new ArrayList<>(screening.actions());
-        Captions captions = screening.parent() != null ? fromParent(screening) : brief.expand() ? expanded(screening) : verbatim(screening);
+        Captions captions;
+        double chatUsd;
+        try (ChatSpend.Tab tab = ChatSpend.open(brief.id())) {
+            captions = screening.parent() != null ? fromParent(screening) : brief.expand() ? expanded(screening) : verbatim(screening);
+            chatUsd = tab.usd();
+        }
         List<ImageTask> tasks = new ArrayList<>();
         int count = captions.texts().size();
         long firstSeed = brief.seed() != null ? brief.seed() : screening.parent() != null ? screening.parent().seed()
@@ -67,7 +72,8 @@ public final class ExpansionStage {
         Map<String, Long> timings = new LinkedHashMap<>();
         timings.put("guidelines", screening.millis());
         timings.put("expansion", (System.nanoTime() - started) / 1_000_000);
-        return new RenderPlan(brief, List.copyOf(tasks), List.copyOf(new LinkedHashSet<>(policy)), captions.expansion(), timings);
+        return new RenderPlan(brief, List.copyOf(tasks), List.copyOf(new LinkedHashSet<>(policy)), captions.expansion().withCost(chatUsd),
+                timings, chatUsd);
     }
 
     /**

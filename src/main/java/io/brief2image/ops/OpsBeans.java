@@ -46,6 +46,9 @@ public final class OpsBeans {
             registry.bind(BUDGET_STATE, BudgetState.class, new UnlimitedBudget(metrics));
         }
         Supplier<BudgetState> budget = () -> registry.lookupByNameAndType(BUDGET_STATE, BudgetState.class);
+        // the status page and the stall check see every pause of paid requests: budget and disk
+        DiskRoom disk = registry.lookupByNameAndType("diskRoom", DiskRoom.class);
+        Supplier<BudgetState> pauses = disk == null ? budget : () -> new Pauses(budget.get(), java.util.List.of(disk));
 
         String provider = settings.effectiveProvider();
         Map<String, Path> folders = new LinkedHashMap<>();
@@ -59,6 +62,10 @@ public final class OpsBeans {
         registry.bind("providerHealth", new ProviderHealthCheck(provider, settings.hasApiKey(),
                 () -> registry.lookupByName("offlineServer") != null));
         registry.bind("budgetHealth", new BudgetHealthCheck(budget));
+        if (disk != null) {
+            io.brief2image.outbox.PendingOutbox kept = registry.lookupByNameAndType("pendingOutbox", io.brief2image.outbox.PendingOutbox.class);
+            registry.bind("diskHealth", new io.brief2image.ops.health.DiskHealthCheck(disk, () -> kept == null ? 0 : kept.count()));
+        }
         Progress progress = registry.lookupByNameAndType("progress", Progress.class);
         registry.bind("consumptionHealth", new ConsumptionHealthCheck(new ConsumptionHealthCheck.Signals() {
             public long waiting() {
@@ -74,7 +81,7 @@ public final class OpsBeans {
             }
 
             public boolean paused() {
-                return budget.get().paused();
+                return pauses.get().paused();
             }
         }, Duration.ofSeconds(Long.parseLong(context.getPropertiesComponent().resolveProperty("brief2image.stall-seconds")
                 .orElse("120").trim())), System::currentTimeMillis));
@@ -82,7 +89,7 @@ public final class OpsBeans {
         boolean loopbackWithoutToken = Boolean.parseBoolean(context.getPropertiesComponent()
                 .resolveProperty("brief2image.admin-loopback").orElse("false").trim());
         AdminAccess access = new AdminAccess(settings.adminToken(), loopbackWithoutToken);
-        registry.bind("statusApi", new StatusApi(metrics, inFlight, queues, deadLetters, budget, provider));
+        registry.bind("statusApi", new StatusApi(metrics, inFlight, queues, deadLetters, pauses, provider));
         registry.bind("imagesApi", new ImagesApi(new RecentImages(settings.outbox())));
         registry.bind("deadLettersApi", new DeadLettersApi(deadLetters));
         registry.bind("replayApi", new ReplayApi(access, new Replay(settings.failed(), settings.inbox(), settings.outbox(), connections)));

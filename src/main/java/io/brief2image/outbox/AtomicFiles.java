@@ -18,8 +18,14 @@ public final class AtomicFiles {
         } catch (AtomicMoveNotSupportedException e) {
             // another file system: copy next to the target first, then rename there
             Path sibling = target.resolveSibling("." + target.getFileName() + ".part");
-            Files.copy(temp, sibling, StandardCopyOption.REPLACE_EXISTING);
-            Files.move(sibling, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            try {
+                Files.copy(temp, sibling, StandardCopyOption.REPLACE_EXISTING);
+                Files.move(sibling, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (IOException full) {
+                // a half-copied file must not keep taking the space the next try needs
+                Files.deleteIfExists(sibling);
+                throw full;
+            }
             Files.delete(temp);
         }
     }

@@ -9,7 +9,8 @@ import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.function.DoubleConsumer;
+import io.brief2image.ops.PaymentAdmission;
+import io.brief2image.ops.SpendBudget;
 
 /**
  * Makes the images of a plan. Tasks that share a prompt go in one call where the provider and the
@@ -20,13 +21,15 @@ public final class Renderer {
     private final ProviderRegistry providers;
     private final ProviderCalls calls;
     private final PartialFiles partials;
-    private final DoubleConsumer spend;
+    private final PaymentAdmission admission;
+    private final Estimates estimates;
 
-    public Renderer(ProviderRegistry providers, ProviderCalls calls, PartialFiles partials, DoubleConsumer spend) {
+    public Renderer(ProviderRegistry providers, ProviderCalls calls, PartialFiles partials, PaymentAdmission admission, Estimates estimates) {
         this.providers = providers;
         this.calls = calls;
         this.partials = partials;
-        this.spend = spend;
+        this.admission = admission;
+        this.estimates = estimates;
     }
 
     public RenderedBrief render(RenderPlan plan) {
@@ -39,6 +42,7 @@ public final class Renderer {
             return new RenderedBrief(plan, List.copyOf(done));
         } catch (RuntimeException e) {
             done.forEach(image -> image.stored().file().toFile().delete());
+            admission.done(plan.brief().id());
             throw e;
         }
     }
@@ -48,13 +52,25 @@ public final class Renderer {
         ImageRequest request = new ImageRequest(plan.brief().model(), first.imagePrompt(), group.size(),
                 group.stream().map(ImageTask::seed).toList(), first.size(), first.quality(), first.style(),
                 first.outputFormat(), first.background(), first.baseImage());
-        ProviderCalls.Attempted<ProviderResult> attempted = calls.call(provider.name() + " " + plan.brief().model().id(),
-                group.size(), () -> provider.generate(request, partials::next));
+        // reserved before the request is sent: concurrent briefs can never together pass the budget
+        SpendBudget.Reservation reservation = admission.admit("image request", plan.brief().id(),
+                CostEstimate.before(plan.brief().model(), estimates, first.imagePrompt(), first.size(), first.quality(),
+                        group.size(), first.baseImage() != null),
+                estimates.imageBytes(first.size(), first.outputFormat()) * group.size());
+        ProviderCalls.Attempted<ProviderResult> attempted;
+        try {
+            attempted = calls.call(provider.name() + " " + plan.brief().model().id(),
+                    group.size(), () -> provider.generate(request, partials::next));
+        } catch (RuntimeException e) {
+            admission.release(reservation);
+            throw e;
+        }
         ProviderResult result = attempted.value();
         double callCost = CostEstimate.of(plan.brief().model(), result.usage(), first.quality(), first.size(), group.size());
         // paid as soon as the provider answered, even if the brief fails later
-        spend.accept(callCost);
-        double cost = callCost / group.size();
+        admission.settle(reservation, callCost);
+        // the chat calls that expanded the brief are shared by its images
+        double cost = callCost / group.size() + plan.chatCostUsd() / Math.max(1, plan.tasks().size());
         List<RenderedImage> images = new ArrayList<>();
         for (int i = 0; i < group.size(); i++) {
             ImageTask task = group.get(i);

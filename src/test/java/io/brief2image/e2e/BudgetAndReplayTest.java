@@ -13,7 +13,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import org.apache.camel.ServiceStatus;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -21,18 +20,19 @@ class BudgetAndReplayTest {
 
     @Test
     void reachingTheDailyBudgetPausesConsumptionUntilItIsRaised(@TempDir Path root) throws Exception {
-        // one low-quality gpt-image-2 image costs about $0.008 with the offline provider's token usage
-        try (RunningApp app = new RunningApp(root).set("daily-budget-usd", "0.005").set("budget-check-ms", "200").start()) {
+        // one low-quality gpt-image-2 image is reserved at about $0.006 (its per-image price) and costs
+        // about $0.008 with the offline provider's token usage: $0.010 makes room for one, not two
+        try (RunningApp app = new RunningApp(root).set("daily-budget-usd", "0.010").start()) {
             app.drop("first.json", "{\"prompt\": \"a pear\", \"n\": 1, \"quality\": \"low\"}");
             app.awaitSidecars("first", 1);
             Budget budget = app.bean("budget", Budget.class);
-            await().atMost(Duration.ofSeconds(20)).until(() -> app.context().getRouteController().getRouteStatus("produce") == ServiceStatus.Suspended);
-            assertThat(budget.paused()).isTrue();
-            assertThat(budget.reason()).contains("reached the daily budget");
 
             app.drop("waiting.json", "{\"prompt\": \"a plum\", \"n\": 1, \"quality\": \"low\"}");
+            // the brief waits at the door to the provider, its message held in the consumer's transaction
+            await().atMost(Duration.ofSeconds(20)).until(budget::paused);
+            assertThat(budget.reason()).contains("leaves no room in the daily budget of $0.01 ");
             QueueDepth depth = app.bean("queueDepth", QueueDepth.class);
-            await().atMost(Duration.ofSeconds(20)).until(() -> depth.of("briefs") == 1);
+            assertThat(depth.of("briefs")).isEqualTo(1);
             assertThat(app.outbox().resolve("waiting")).doesNotExist();
             assertThat(app.failed().resolve("waiting.json")).doesNotExist();
 
@@ -50,7 +50,8 @@ class BudgetAndReplayTest {
             assertThat(raised.statusCode()).isEqualTo(200);
             assertThat(budget.limitUsd()).isEqualTo(5.0);
             assertThat(app.awaitSidecars("waiting", 1)).hasSize(1);
-            assertThat(app.context().getRouteController().getRouteStatus("produce")).isEqualTo(ServiceStatus.Started);
+            assertThat(budget.paused()).isFalse();
+            assertThat(app.failed().resolve("waiting.json")).doesNotExist();
         }
     }
 

@@ -2,6 +2,7 @@ package io.brief2image.e2e;
 
 import static io.brief2image.testing.PlainReason.assertPlain;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.brief2image.brief.Envelope;
@@ -121,16 +122,35 @@ class FailureReasonsTest {
     }
 
     @Test
-    void aDiskErrorInTheOutboxHasAPlainReasonAndNoPath() throws IOException {
+    void anImageTheOutboxCannotTakeIsKeptNotDeadLetteredAndWrittenOnceItCan() throws IOException {
         Files.createDirectories(app.outbox());
-        Files.writeString(app.outbox().resolve("no-room"), "a file where the brief's folder should be");
+        Path blocker = Files.writeString(app.outbox().resolve("no-room"), "a file where the brief's folder should be");
         app.drop("no-room.json", "{\"id\": \"no-room\", \"prompt\": \"a lighthouse\", \"n\": 1, \"expand\": false}");
-        JsonNode error = app.awaitDeadLetter("no-room.json");
+        Path kept = root.resolve("data/pending-outbox/no-room");
+        await().atMost(Duration.ofSeconds(60)).until(() -> Files.exists(kept.resolve("no-room-1.png")));
+        assertThat(app.failed().resolve("no-room.json.error.json")).doesNotExist();
+
+        Files.delete(blocker);
+        JsonNode sidecar = app.awaitSidecars("no-room", 1).get(0);
+        assertThat(sidecar.path("warnings").toString()).contains("kept under data/pending-outbox");
+        assertThat(app.outbox().resolve("no-room/no-room-1.png")).isNotEmptyFile();
+        assertThat(kept).doesNotExist();
+        assertThat(app.failed().resolve("no-room.json.error.json")).doesNotExist();
+    }
+
+    @Test
+    void aDiskErrorInTheOutboxAndTheDataFolderHasAPlainReasonAndNoPath() throws IOException {
+        Files.createDirectories(app.outbox());
+        Files.createDirectories(root.resolve("data/pending-outbox"));
+        Files.writeString(app.outbox().resolve("no-room-anywhere"), "a file where the brief's folder should be");
+        Files.writeString(root.resolve("data/pending-outbox/no-room-anywhere"), "a file where the kept images should go");
+        app.drop("no-room-anywhere.json", "{\"id\": \"no-room-anywhere\", \"prompt\": \"a lighthouse\", \"n\": 1, \"expand\": false}");
+        JsonNode error = app.awaitDeadLetter("no-room-anywhere.json");
         assertThat(error.path("stage").asText()).isEqualTo("outbox");
-        assertThat(error.path("reason").asText()).isEqualTo("The images could not be saved in the outbox: reading or writing a file failed."
-                + " An operator should look at the detail and the log, then replay the brief.");
+        assertThat(error.path("reason").asText()).isEqualTo("The images could not be saved in the outbox, nor kept in the data folder for"
+                + " later: reading or writing a file failed. An operator should look at the detail and the log, then replay the brief.");
         assertPlain(error, root);
-        assertThat(error.path("detail").asText()).startsWith("FileAlreadyExistsException: …/outbox/no-room");
+        assertThat(error.path("detail").asText()).startsWith("FileAlreadyExistsException: …/pending-outbox/no-room-anywhere");
     }
 
     /** name, what went wrong (not a BriefFailure), what the reason says, what the detail says. */

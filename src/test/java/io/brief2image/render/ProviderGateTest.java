@@ -1,6 +1,7 @@
 package io.brief2image.render;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -57,8 +58,21 @@ class ProviderGateTest {
         assertThat(pool.awaitTermination(30, TimeUnit.SECONDS)).isTrue();
         List<Long> sorted = starts.stream().sorted().toList();
         for (int i = 1; i < sorted.size(); i++) {
-            assertThat(Duration.ofNanos(sorted.get(i) - sorted.get(i - 1))).isEqualTo(Duration.ofMillis(100));
+            assertThat(Duration.ofNanos(sorted.get(i) - sorted.get(i - 1))).isBetween(Duration.ofMillis(100), Duration.ofMillis(160));
         }
+    }
+
+    @Test
+    void aRequestThatGoesOutLateMovesTheNextStartLater() throws Exception {
+        ProviderGate gate = new ProviderGate(4, 600); // one start every 100 ms
+        long first = gate.enter(1).startNanos();
+        long sentAt = first + 300_000_000L;
+        await().until(() -> System.nanoTime() >= sentAt); // the first request is slow to reach the wire
+        gate.sent();
+        long second = gate.enter(1).startNanos();
+        assertThat(Duration.ofNanos(second - sentAt)).isGreaterThanOrEqualTo(Duration.ofMillis(100));
+        gate.leave();
+        gate.leave();
     }
 
     @Test

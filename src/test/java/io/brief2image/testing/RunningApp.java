@@ -27,6 +27,7 @@ public final class RunningApp implements AutoCloseable {
 
     private final Path root;
     private final Map<String, String> settings = new HashMap<>();
+    private final Map<String, Object> beans = new HashMap<>();
     private Main main;
 
     public RunningApp(Path root) {
@@ -48,12 +49,19 @@ public final class RunningApp implements AutoCloseable {
         return this;
     }
 
+    /** A bean bound before start, for the ones Beans looks up first (e.g. freeSpace). */
+    public RunningApp bind(String name, Object bean) {
+        beans.put(name, bean);
+        return this;
+    }
+
     public Map<String, String> settings() {
         return Map.copyOf(settings);
     }
 
     public RunningApp start() {
         main = Application.create(settings);
+        beans.forEach(main::bind);
         try {
             main.start();
         } catch (Exception e) {
