@@ -34,7 +34,7 @@ final class Lint {
 
     private final PrintStream out;
     private final ModelTable models = ModelTable.load(CommandSettings.get("models", "classpath:models.yaml"));
-    private final BriefValidator validator = new BriefValidator(models, CommandSettings.get("model", "gpt-image-1"));
+    private final BriefValidator validator = new BriefValidator(models, CommandSettings.get("model", "gpt-image-2"));
     private final Guidelines guidelines;
     private final boolean gptConfigured = ExpansionMode.resolve(CommandSettings.get("expansion", "auto"),
             !CommandSettings.env("OPENAI_API_KEY").isBlank()) == ExpansionMode.GPT;
