@@ -18,14 +18,18 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import io.brief2image.render.ProviderModels;
+import io.brief2image.render.ServedModelsVerdict;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * Checks briefs the way the pipeline would, without calling any API: errors (exit 1), the guideline
- * rewrites that would be made, and warnings about prompts that tend to disappoint.
+ * Checks briefs the way the pipeline would: errors (exit 1), the guideline rewrites that would be
+ * made, and warnings about prompts that tend to disappoint. The only API call is, with a key, the
+ * provider's model list.
  */
 final class Lint {
 
@@ -34,7 +38,8 @@ final class Lint {
 
     private final PrintStream out;
     private final ModelTable models = ModelTable.load(CommandSettings.get("models", "classpath:models.yaml"));
-    private final BriefValidator validator = new BriefValidator(models, CommandSettings.get("model", "gpt-image-2"));
+    private final String validatorModel = CommandSettings.get("model", "gpt-image-2");
+    private final BriefValidator validator = new BriefValidator(models, validatorModel);
     private final Guidelines guidelines;
     private final boolean gptConfigured = ExpansionMode.resolve(CommandSettings.get("expansion", "auto"),
             !CommandSettings.env("OPENAI_API_KEY").isBlank()) == ExpansionMode.GPT;
@@ -47,7 +52,7 @@ final class Lint {
     }
 
     int run(List<Path> files) {
-        int errors = 0;
+        int errors = providerModels() ? 0 : 1;
         for (Path file : files) {
             String name = file.getFileName().toString();
             List<BriefFiles.QueuedBrief> briefs;
@@ -64,6 +69,29 @@ final class Lint {
         }
         out.printf("%d file(s), %d error(s)%n", files.size(), errors);
         return errors == 0 ? 0 : 1;
+    }
+
+    /**
+     * With a key, the one API call lint makes: which models the provider serves. The default model
+     * not being served is an error; a failed call only a warning, as in the service.
+     */
+    private boolean providerModels() {
+        String key = CommandSettings.get("openai-api-key", CommandSettings.env("OPENAI_API_KEY"));
+        String provider = CommandSettings.get("provider", "auto");
+        if (key.isBlank() || !List.of("auto", "openai", "responses").contains(provider)) {
+            return true;
+        }
+        String env = CommandSettings.env("OPENAI_BASE_URL");
+        String baseUrl = CommandSettings.get("openai-base-url", env.isBlank() ? "https://api.openai.com/v1" : env);
+        try {
+            ServedModelsVerdict verdict = ServedModelsVerdict.of(models,
+                    validatorModel, new ProviderModels(baseUrl, key, Duration.ofSeconds(30)).served());
+            out.println((verdict.defaultServed() ? "provider: " : "provider: ERROR ") + verdict.sentence());
+            return verdict.defaultServed();
+        } catch (ProviderModels.Failed e) {
+            out.println("provider: warning: served models unknown (" + e.getMessage() + ")");
+            return true;
+        }
     }
 
     private boolean lint(Path file, BriefFiles.QueuedBrief queued) {
