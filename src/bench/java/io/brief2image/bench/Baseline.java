@@ -121,7 +121,7 @@ public final class Baseline {
         sidecar.put("bytes", bytes);
         sidecar.put("sha256", HexFormat.of().formatHex(sha.digest()));
         sidecar.put("prompt", prompt);
-        sidecar.put("model", "gpt-image-1");
+        sidecar.put("model", "gpt-image-2");
         sidecar.put("created", Instant.now().toString());
         Path sidecarTemp = dir.resolve("." + id + "-1.json.part");
         Files.write(sidecarTemp, JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(sidecar));
@@ -134,7 +134,7 @@ public final class Baseline {
                 .connectTimeout(Duration.ofSeconds(10)).build();
         URI uri = URI.create(baseUrl + "/images/generations");
         return (prompt, out) -> {
-            Map<String, Object> body = Map.of("model", "gpt-image-1", "prompt", prompt, "n", 1);
+            Map<String, Object> body = Map.of("model", "gpt-image-2", "prompt", prompt, "n", 1);
             HttpRequest request = HttpRequest.newBuilder(uri).timeout(Duration.ofMinutes(10))
                     .header("Authorization", "Bearer sk-bench").header("Content-Type", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(body))).build();
@@ -164,7 +164,7 @@ public final class Baseline {
                 .timeout(Duration.ofMinutes(10)).maxRetries(0).build();
         return (prompt, out) -> {
             ImagesResponse response = client.images().generate(ImageGenerateParams.builder()
-                    .model("gpt-image-1").prompt(prompt).n(1L).build());
+                    .model("gpt-image-2").prompt(prompt).n(1L).build());
             String b64 = response.data().orElseThrow().get(0).b64Json().orElseThrow();
             out.write(Base64.getDecoder().decode(b64));
         };
@@ -173,7 +173,7 @@ public final class Baseline {
     /** (c) LangChain4j's OpenAiImageModel. */
     static Client langchain4j(String baseUrl) {
         OpenAiImageModel model = OpenAiImageModel.builder().baseUrl(baseUrl).apiKey("sk-bench")
-                .modelName("gpt-image-1").timeout(Duration.ofMinutes(10)).maxRetries(0).build();
+                .modelName("gpt-image-2").timeout(Duration.ofMinutes(10)).maxRetries(0).build();
         return (prompt, out) -> {
             String b64 = model.generate(prompt).content().base64Data();
             if (b64 == null) {
