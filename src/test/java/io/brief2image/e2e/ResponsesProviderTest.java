@@ -72,7 +72,7 @@ class ResponsesProviderTest {
             assertThat(call.seed()).isNull();
         }
         Map<String, Object> tool = imageToolOf(calls.get(0));
-        assertThat(tool).containsEntry("type", "image_generation").containsEntry("model", "gpt-image-1")
+        assertThat(tool).containsEntry("type", "image_generation").containsEntry("model", "gpt-image-2")
                 .containsEntry("quality", "low").containsEntry("output_format", "png")
                 .doesNotContainKeys("style", "response_format", "seed", "n");
         assertNoFileHoldsTheKey();
