@@ -58,7 +58,7 @@ class LintTest {
                 {"prompt": "a city skyline at night in the style of Andy Warhol", "n": 2}""");
         assertThat(result.exit()).isZero();
         assertThat(result.out())
-                .contains("ok: id poster, model gpt-image-1, 2 image(s)")
+                .contains("ok: id poster, model gpt-image-2, 2 image(s)")
                 .contains("guideline artists: replaced 'in the style of Andy Warhol'")
                 .contains("pop-art")
                 .contains("prompt after guidelines: a city skyline at night in a bold, graphic, repetitive pop-art silkscreen style")
@@ -114,7 +114,7 @@ class LintTest {
         String prompt = "a small red boat on a calm lake ".repeat(950).strip();
         Outcome result = lint("long.json", "{\"prompt\": \"" + prompt + "\"}");
         assertThat(result.exit()).isZero();
-        assertThat(result.out()).containsPattern("warning: the prompt is \\d+ characters, near the limit of 32000 for gpt-image-1");
+        assertThat(result.out()).containsPattern("warning: the prompt is \\d+ characters, near the limit of 32000 for gpt-image-2");
     }
 
     @Test
@@ -165,5 +165,35 @@ class LintTest {
         Outcome result = lint("rows.csv", "prompt,n\na lemon,1\na pear,many\n");
         assertThat(result.exit()).isNotZero();
         assertThat(result.out()).contains("(rows-row1.csv)").contains("(rows-row2.csv)").contains("ERROR n:");
+    }
+
+    @Test
+    void withAKeyLintSaysWhetherTheProviderServesTheDefaultModel() throws Exception {
+        try (io.brief2image.render.offline.OfflineImageServer provider =
+                     io.brief2image.render.offline.OfflineImageServer.start(io.brief2image.render.offline.OfflineOptions.defaults())) {
+            System.setProperty("brief2image.openai-api-key", "sk-lint-test");
+            System.setProperty("brief2image.openai-base-url", provider.baseUrl());
+            Outcome served = lint("kite.json", "{\"prompt\": \"a red kite\"}");
+            assertThat(served.exit()).isZero();
+            assertThat(served.out()).contains("provider: default model gpt-image-2 is served; table models it does not serve: gpt-image-1");
+
+            captured.reset();
+            System.setProperty("brief2image.model", "gpt-image-1");
+            Outcome retired = lint("kite.json", "{\"prompt\": \"a red kite\"}");
+            assertThat(retired.exit()).isEqualTo(1);
+            assertThat(retired.out()).contains("provider: ERROR default model gpt-image-1 is NOT served by the provider");
+
+            captured.reset();
+            System.clearProperty("brief2image.model");
+            provider.faults().next(io.brief2image.render.offline.Fault.status(500, "server_error", "boom").forPath("/v1/models"));
+            Outcome failing = lint("kite.json", "{\"prompt\": \"a red kite\"}");
+            assertThat(failing.exit()).isZero();
+            assertThat(failing.out()).contains("provider: warning: served models unknown (GET /models answered HTTP 500 (server_error))")
+                    .doesNotContain("sk-lint-test");
+        } finally {
+            System.clearProperty("brief2image.openai-api-key");
+            System.clearProperty("brief2image.openai-base-url");
+            System.clearProperty("brief2image.model");
+        }
     }
 }

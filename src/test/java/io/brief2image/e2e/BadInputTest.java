@@ -46,7 +46,7 @@ class BadInputTest {
                 Arguments.of("model.json", "{\"prompt\": \"a cat\", \"model\": \"dall-e-9\"}".getBytes(StandardCharsets.UTF_8),
                         "validation", "unknown model 'dall-e-9'"),
                 Arguments.of("size.json", "{\"prompt\": \"a cat\", \"size\": \"640x480\"}".getBytes(StandardCharsets.UTF_8),
-                        "validation", "size: '640x480' is not a size model gpt-image-1 takes"),
+                        "validation", "size: '640x480' is not a size model gpt-image-2 takes"),
                 Arguments.of("style.json", "{\"prompt\": \"a cat\", \"style\": \"vivid\"}".getBytes(StandardCharsets.UTF_8),
                         "validation", "does not take a style"),
                 Arguments.of("pathid.json", "{\"id\": \"../x\", \"prompt\": \"a cat\"}".getBytes(StandardCharsets.UTF_8),

@@ -51,7 +51,7 @@ class FileBriefsTest {
             assertThat(sidecar.path("seed").asLong()).isEqualTo(42 + k - 1);
             assertThat(sidecar.path("seed_honored").asBoolean()).isTrue();
             assertThat(sidecar.path("provider").asText()).isEqualTo("offline");
-            assertThat(sidecar.path("model").asText()).isEqualTo("gpt-image-1");
+            assertThat(sidecar.path("model").asText()).isEqualTo("gpt-image-2");
             assertThat(sidecar.path("size").asText()).isEqualTo("1024x1024");
             assertThat(sidecar.path("prompt").asText()).isEqualTo("a red bicycle leaning on a wall");
             assertThat(sidecar.path("image_prompt").asText()).contains("red bicycle");

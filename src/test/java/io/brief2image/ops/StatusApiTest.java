@@ -62,7 +62,7 @@ class StatusApiTest {
             assertThat(metrics.body())
                     .contains("camel_exchanges_total")
                     .contains("routeId=\"produce\"")
-                    .containsPattern("brief2image_images_total\\{[^}]*model=\"gpt-image-1\"[^}]*} 1\\.0")
+                    .containsPattern("brief2image_images_total\\{[^}]*model=\"gpt-image-2\"[^}]*} 1\\.0")
                     .contains("brief2image_briefs_total")
                     .contains("brief2image_queue_depth{queue=\"briefs\"}")
                     .contains("brief2image_queue_depth{queue=\"briefs.DLQ\"}")
@@ -132,7 +132,7 @@ class StatusApiTest {
         assertThat(card.path("prompt").asText()).isEqualTo("a lighthouse at dusk");
         assertThat(card.path("image_prompt").asText()).isNotBlank();
         assertThat(card.path("seed").asLong()).isEqualTo(7);
-        assertThat(card.path("model").asText()).isEqualTo("gpt-image-1");
+        assertThat(card.path("model").asText()).isEqualTo("gpt-image-2");
 
         HttpResponse<byte[]> image = http.getBytes("/files/lighthouse/" + card.path("file").asText());
         assertThat(image.statusCode()).isEqualTo(200);

@@ -177,6 +177,28 @@ class TodaysOpenAiApiTest {
         assertThat(json(responses).path("error").path("param").asText()).isEqualTo("stream");
     }
 
+    @Test
+    void imagesAndResponsesRepliesMatchTheSpecsSchemas() throws Exception {
+        HttpResponse<String> generation = generate(Map.of("model", "gpt-image-2", "prompt", "a kite", "n", 2, "quality", "low"));
+        assertThat(generation.statusCode()).isEqualTo(200);
+        assertThat(OpenApiSchemas.violations("ImagesResponse", generation.body())).isEmpty();
+
+        MultipartBody edit = new MultipartBody().field("model", "gpt-image-2").field("prompt", "add a hat")
+                .file("image[]", "base.png", "image/png", png());
+        HttpResponse<String> edited = client.postMultipart(SERVER.get().baseUrl() + "/images/edits", edit);
+        assertThat(edited.statusCode()).isEqualTo(200);
+        assertThat(OpenApiSchemas.violations("ImagesResponse", edited.body())).isEmpty();
+
+        HttpResponse<String> response = client.postJson(SERVER.get().baseUrl() + "/responses", Map.of("model", "gpt-5-mini",
+                "input", "a kite", "tools", List.of(Map.of("type", "image_generation", "model", "gpt-image-2"))));
+        assertThat(response.statusCode()).isEqualTo(200);
+        JsonNode call = json(response).path("output").get(0);
+        assertThat(OpenApiSchemas.violations("ImageGenToolCall", call.toString())).isEmpty();
+
+        HttpResponse<String> refused = generate(Map.of("model", "gpt-image-2", "prompt", "a kite", "style", "vivid"));
+        assertThat(OpenApiSchemas.violations("ErrorResponse", refused.body())).isEmpty();
+    }
+
     /** Each Server-Sent Event as {event name, data}. */
     static List<String[]> events(String body) {
         List<String[]> events = new ArrayList<>();
