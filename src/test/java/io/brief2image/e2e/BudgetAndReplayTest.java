@@ -21,8 +21,8 @@ class BudgetAndReplayTest {
 
     @Test
     void reachingTheDailyBudgetPausesConsumptionUntilItIsRaised(@TempDir Path root) throws Exception {
-        // one low-quality image costs about $0.011 with the offline provider's token usage
-        try (RunningApp app = new RunningApp(root).set("daily-budget-usd", "0.01").set("budget-check-ms", "200").start()) {
+        // one low-quality gpt-image-2 image costs about $0.006-0.009 with the offline provider's token usage
+        try (RunningApp app = new RunningApp(root).set("daily-budget-usd", "0.005").set("budget-check-ms", "200").start()) {
             app.drop("first.json", "{\"prompt\": \"a pear\", \"n\": 1, \"quality\": \"low\"}");
             app.awaitSidecars("first", 1);
             Budget budget = app.bean("budget", Budget.class);
