@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.apache.camel.support.service.ServiceSupport;
@@ -82,8 +83,10 @@ public final class ServedModelsWatch extends ServiceSupport {
     private void checkAndPlanNext() {
         Snapshot snapshot = check();
         Duration next = snapshot.failure() == null ? interval : retryDelay();
-        if (!scheduler.isShutdown()) {
+        try {
             scheduler.schedule(this::checkAndPlanNext, next.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException stopped) {
+            // the service stopped while the call ran: nothing more to ask
         }
     }
 
