@@ -180,6 +180,8 @@ public final class Beans implements CamelConfiguration {
         registry.bind("pipelineMetrics", metrics);
         registry.bind("progress", progress);
         registry.bind("modelTable", models);
+        // the model briefs without a model are rendered on (the setting's replacement once it is shut down)
+        registry.bind("defaultModel", defaultModel);
         registry.bind("inboxIntake", new InboxIntake(settings.maxBriefBytes(), settings.data(), progress));
         registry.bind("briefIntake", new BriefIntake(new BriefValidator(lifecycle, settings.model())));
         registry.bind("duplicates", duplicates);

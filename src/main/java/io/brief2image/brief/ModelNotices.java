@@ -37,6 +37,11 @@ public final class ModelNotices {
     /** Logs the notices and returns the model briefs without a model are checked against. */
     public static ModelSpec logAtStart(ModelLifecycle lifecycle, String defaultModel) {
         forDefault(lifecycle, defaultModel).forEach(notice -> LOG.warn("{}", notice));
+        return servedDefault(lifecycle, defaultModel);
+    }
+
+    /** The model briefs without a model are rendered on today: the setting's, or its replacement once it is shut down. */
+    public static ModelSpec servedDefault(ModelLifecycle lifecycle, String defaultModel) {
         try {
             return lifecycle.resolve(defaultModel).model();
         } catch (ModelLifecycle.Refused refused) {

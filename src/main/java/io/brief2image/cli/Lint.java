@@ -20,14 +20,18 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import io.brief2image.render.ProviderModels;
+import io.brief2image.render.ServedModelsVerdict;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * Checks briefs the way the pipeline would, without calling any API: errors (exit 1), the guideline
- * rewrites that would be made, and warnings about prompts that tend to disappoint.
+ * Checks briefs the way the pipeline would: errors (exit 1), the guideline rewrites that would be
+ * made, and warnings about prompts that tend to disappoint. The only API call is, with a key, the
+ * provider's model list.
  */
 final class Lint {
 
@@ -57,7 +61,7 @@ final class Lint {
     }
 
     int run(List<Path> files) {
-        int errors = 0;
+        int errors = providerModels() ? 0 : 1;
         ModelNotices.forDefault(models, defaultModel).forEach(notice -> out.println("warning: " + notice));
         for (Path file : files) {
             String name = file.getFileName().toString();
@@ -75,6 +79,29 @@ final class Lint {
         }
         out.printf("%d file(s), %d error(s)%n", files.size(), errors);
         return errors == 0 ? 0 : 1;
+    }
+
+    /**
+     * With a key, the one API call lint makes: which models the provider serves. The default model
+     * not being served is an error; a failed call only a warning, as in the service.
+     */
+    private boolean providerModels() {
+        String key = CommandSettings.get("openai-api-key", CommandSettings.env("OPENAI_API_KEY"));
+        String provider = CommandSettings.get("provider", "auto");
+        if (key.isBlank() || !List.of("auto", "openai", "responses").contains(provider)) {
+            return true;
+        }
+        String env = CommandSettings.env("OPENAI_BASE_URL");
+        String baseUrl = CommandSettings.get("openai-base-url", env.isBlank() ? "https://api.openai.com/v1" : env);
+        try {
+            ServedModelsVerdict verdict = ServedModelsVerdict.of(models.table(),
+                    ModelNotices.servedDefault(models, defaultModel).id(), new ProviderModels(baseUrl, key, Duration.ofSeconds(30)).served());
+            out.println((verdict.defaultServed() ? "provider: " : "provider: ERROR ") + verdict.sentence());
+            return verdict.defaultServed();
+        } catch (ProviderModels.Failed e) {
+            out.println("provider: warning: served models unknown (" + e.getMessage() + ")");
+            return true;
+        }
     }
 
     private boolean lint(Path file, BriefFiles.QueuedBrief queued) {

@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
 /** lint FILE...: validate briefs and preview the guideline rewrites, without any API call. */
-@Command(name = "lint", mixinStandardHelpOptions = true, description = "Validate briefs and preview guideline rewrites; no API call.")
+@Command(name = "lint", mixinStandardHelpOptions = true, description = "Validate briefs and preview guideline rewrites; with a key, also say which models the provider serves (its only API call).")
 final class LintCommand implements Callable<Integer> {
 
     @Parameters(paramLabel = "FILE", arity = "1..*", description = "Brief files (.json, .txt, .csv).")

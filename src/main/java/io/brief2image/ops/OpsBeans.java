@@ -15,10 +15,15 @@ import io.brief2image.ops.web.ReplayApi;
 import io.brief2image.ops.web.StatusApi;
 import io.brief2image.ops.web.StatusPage;
 import jakarta.jms.ConnectionFactory;
+import io.brief2image.brief.ModelSpec;
+import io.brief2image.brief.ModelTable;
+import io.brief2image.render.ProviderModels;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.IntSupplier;
 import java.util.function.Supplier;
 import org.apache.camel.CamelContext;
@@ -33,6 +38,31 @@ public final class OpsBeans {
     public static final String BUDGET_STATE = "budgetState";
 
     private OpsBeans() {
+    }
+
+    /**
+     * With a key and an OpenAI-style provider, the provider is asked what it serves at start and every
+     * {@code models-check-minutes}; {@code null} (not asked) otherwise or when the setting is 0.
+     */
+    private static Supplier<ServedModelsWatch.Snapshot> servedModels(CamelContext context, Settings settings) {
+        long minutes = Long.parseLong(context.getPropertiesComponent().resolveProperty("brief2image.models-check-minutes")
+                .orElse("30").trim());
+        ModelTable table = context.getRegistry().lookupByNameAndType("modelTable", ModelTable.class);
+        ModelSpec defaultModel = context.getRegistry().lookupByNameAndType("defaultModel", ModelSpec.class);
+        boolean openAiStyle = Set.of("openai", "responses").contains(settings.effectiveProvider());
+        if (!settings.hasApiKey() || !openAiStyle || minutes <= 0 || table == null) {
+            return null;
+        }
+        ServedModelsWatch watch = new ServedModelsWatch(
+                new ProviderModels(settings.baseUrl(), settings.apiKey(), Duration.ofSeconds(30)),
+                table, defaultModel == null ? settings.model() : defaultModel.id(), Duration.ofMinutes(minutes), Clock.systemUTC());
+        try {
+            context.addService(watch, true, true);
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot start the provider models check", e);
+        }
+        context.getRegistry().bind("servedModelsWatch", watch);
+        return watch::latest;
     }
 
     public static void bind(CamelContext context, Settings settings, PipelineMetrics metrics, IntSupplier inFlight,
@@ -60,7 +90,7 @@ public final class OpsBeans {
         registry.bind("brokerHealth", new BrokerHealthCheck(connections, settings.embeddedBroker() ? "embedded" : "external"));
         registry.bind("foldersHealth", new FoldersHealthCheck(folders));
         registry.bind("providerHealth", new ProviderHealthCheck(provider, settings.hasApiKey(),
-                () -> registry.lookupByName("offlineServer") != null));
+                () -> registry.lookupByName("offlineServer") != null, servedModels(context, settings)));
         registry.bind("budgetHealth", new BudgetHealthCheck(budget));
         if (disk != null) {
             io.brief2image.outbox.PendingOutbox kept = registry.lookupByNameAndType("pendingOutbox", io.brief2image.outbox.PendingOutbox.class);

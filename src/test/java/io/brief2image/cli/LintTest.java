@@ -208,4 +208,46 @@ class LintTest {
         assertThat(result.out()).contains("ERROR The field 'size' is '1000x1000', which is not a size model gpt-image-2 makes: both sides must"
                 + " be divisible by 16. Use the nearest size it makes, 992x992,");
     }
+
+    @Test
+    void withAKeyLintSaysWhetherTheProviderServesTheDefaultModel() throws Exception {
+        try (io.brief2image.render.offline.OfflineImageServer provider =
+                     io.brief2image.render.offline.OfflineImageServer.start(io.brief2image.render.offline.OfflineOptions.defaults())) {
+            System.setProperty("brief2image.openai-api-key", "sk-lint-test");
+            System.setProperty("brief2image.openai-base-url", provider.baseUrl());
+            Outcome served = lint("kite.json", "{\"prompt\": \"a red kite\"}");
+            assertThat(served.exit()).isZero();
+            assertThat(served.out()).contains("provider: default model gpt-image-2 is served; table models it does not serve: gpt-image-1");
+
+            // a shut-down model setting is rendered on its replacement, so the replacement is what must be served
+            captured.reset();
+            System.setProperty("brief2image.model", "gpt-image-1");
+            Outcome retired = lint("kite.json", "{\"prompt\": \"a red kite\"}");
+            assertThat(retired.exit()).isZero();
+            assertThat(retired.out()).contains("warning: The model setting names gpt-image-1, which was shut down on 2026-10-23")
+                    .contains("provider: default model gpt-image-2 is served");
+
+            // a table that says dall-e-3 is still served, against a provider that does not serve it
+            captured.reset();
+            System.setProperty("brief2image.models", "classpath:models-dalle-server.yaml");
+            System.setProperty("brief2image.model", "dall-e-3");
+            Outcome notServed = lint("kite.json", "{\"prompt\": \"a red kite\"}");
+            assertThat(notServed.exit()).isEqualTo(1);
+            assertThat(notServed.out()).contains("provider: ERROR default model dall-e-3 is NOT served by the provider");
+
+            captured.reset();
+            System.clearProperty("brief2image.models");
+            System.clearProperty("brief2image.model");
+            provider.faults().next(io.brief2image.render.offline.Fault.status(500, "server_error", "boom").forPath("/v1/models"));
+            Outcome failing = lint("kite.json", "{\"prompt\": \"a red kite\"}");
+            assertThat(failing.exit()).isZero();
+            assertThat(failing.out()).contains("provider: warning: served models unknown (GET /models answered HTTP 500 (server_error))")
+                    .doesNotContain("sk-lint-test");
+        } finally {
+            System.clearProperty("brief2image.openai-api-key");
+            System.clearProperty("brief2image.openai-base-url");
+            System.clearProperty("brief2image.model");
+            System.clearProperty("brief2image.models");
+        }
+    }
 }

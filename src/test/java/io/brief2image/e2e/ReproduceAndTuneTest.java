@@ -17,7 +17,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Reproduce and tune over the real routes with the offline provider: a reproduce renders the earlier
  * image again bit for bit; a tune applies only the change and keeps the seed, editing the earlier
- * image where the model can edit and generating afresh where it cannot.
+ * image where the model can edit. Generating afresh where the model cannot edit (dall-e-3, which the
+ * offline provider refuses as OpenAI does) is DallEStyleServerTuneTest.
  */
 class ReproduceAndTuneTest {
 
@@ -28,8 +29,7 @@ class ReproduceAndTuneTest {
 
     @BeforeAll
     static void start() {
-        // a DALL·E-style server table (dall-e-3 still served), for a model without edits
-        app = new RunningApp(root).set("models", "classpath:models-dalle-server.yaml").start();
+        app = new RunningApp(root).start();
         offline = app.bean("offlineServer", OfflineImageServer.class);
     }
 
@@ -75,27 +75,6 @@ class ReproduceAndTuneTest {
         assertThat(edit.imageParts()).isEqualTo(1);
         assertThat(edit.seed()).isEqualTo(77L);
         assertThat(edit.model()).isEqualTo("gpt-image-2");
-    }
-
-    @Test
-    void tuneOfAModelWithoutEditsGeneratesAfreshAndRecordsTheProvidersRevision() {
-        app.drop("harbour.json", "{\"prompt\": \"a quiet harbour with fishing boats\", \"model\": \"dall-e-3\", \"n\": 1, \"seed\": 9, \"style\": \"natural\"}");
-        JsonNode parent = app.awaitSidecars("harbour", 1).get(0);
-
-        app.drop("harbour-storm.json", "{\"base_image\": \"harbour-1\", \"change\": \"add a storm\"}");
-        JsonNode tuned = app.awaitSidecars("harbour-storm", 1).get(0);
-
-        assertThat(tuned.path("parent").asText()).isEqualTo("harbour-1");
-        assertThat(tuned.path("model").asText()).isEqualTo("dall-e-3");
-        assertThat(tuned.path("style").asText()).isEqualTo("natural");
-        assertThat(tuned.path("seed").asLong()).isEqualTo(parent.path("seed").asLong());
-        assertThat(tuned.path("image_prompt").asText()).contains("storm");
-        assertThat(tuned.path("revised_by").asText()).isEqualTo("provider");
-        assertThat(tuned.path("revised_prompt").asText()).isEqualTo("A detailed preview of " + tuned.path("image_prompt").asText());
-        RecordedRequest generation = requestWithPrompt(tuned.path("image_prompt").asText());
-        assertThat(generation.path()).isEqualTo("/v1/images/generations");
-        assertThat(generation.imageParts()).isZero();
-        assertThat(generation.model()).isEqualTo("dall-e-3");
     }
 
     @Test

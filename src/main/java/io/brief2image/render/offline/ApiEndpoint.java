@@ -2,10 +2,19 @@ package io.brief2image.render.offline;
 
 import java.io.IOException;
 
-/** One POST endpoint of the offline provider. */
+/** One endpoint of the offline provider (POST unless it says otherwise). */
 interface ApiEndpoint {
 
     String path();
+
+    default String method() {
+        return "POST";
+    }
+
+    /** Whether a request for {@code requestPath} is this endpoint's; sub-paths only where an endpoint says so. */
+    default boolean serves(String requestPath) {
+        return requestPath.equals(path());
+    }
 
     /** What the request log keeps; may throw on garbage input, the router then records the bare request. */
     RecordedRequest describe(IncomingRequest request);

@@ -9,9 +9,11 @@ final class EditsEndpoint implements ApiEndpoint {
     private static final String[] IMAGE_FIELDS = {"image[]", "image"};
 
     private final PreviewSource previews;
+    private final ServedModels models;
 
-    EditsEndpoint(PreviewSource previews) {
+    EditsEndpoint(PreviewSource previews, ServedModels models) {
         this.previews = previews;
+        this.models = models;
     }
 
     @Override
@@ -28,7 +30,7 @@ final class EditsEndpoint implements ApiEndpoint {
     @Override
     public PreparedReply prepare(IncomingRequest request) {
         MultipartForm form = request.requireForm();
-        ImagesCall call = ImagesCall.parse(RequestParams.ofForm(form));
+        ImagesCall call = ImagesCall.parse(RequestParams.ofForm(form), models);
         List<MultipartForm.Part> bases = form.filesNamed(IMAGE_FIELDS);
         if (bases.isEmpty()) {
             throw ApiError.missing("image");
@@ -37,6 +39,10 @@ final class EditsEndpoint implements ApiEndpoint {
         List<ImageBytes> images = new ArrayList<>();
         for (int i = 0; i < call.n(); i++) {
             images.add(previews.preview(call.prompt(), call.seedOf(i), baseFingerprint, call.size(), call.format()));
+        }
+        if (call.streamed()) {
+            TokenUsage perImage = TokenUsage.estimate(call.prompt(), bases.size(), call.size(), call.quality(), 1);
+            return replies -> ImageEventStream.send(replies, "image_edit", call, images, perImage);
         }
         TokenUsage usage = TokenUsage.estimate(call.prompt(), bases.size(), call.size(), call.quality(), call.n());
         return replies -> ImagesReply.send(replies, images, call.revisedPrompt(), usage);

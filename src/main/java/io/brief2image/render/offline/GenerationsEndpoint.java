@@ -7,9 +7,11 @@ import java.util.List;
 final class GenerationsEndpoint implements ApiEndpoint {
 
     private final PreviewSource previews;
+    private final ServedModels models;
 
-    GenerationsEndpoint(PreviewSource previews) {
+    GenerationsEndpoint(PreviewSource previews, ServedModels models) {
         this.previews = previews;
+        this.models = models;
     }
 
     @Override
@@ -24,10 +26,14 @@ final class GenerationsEndpoint implements ApiEndpoint {
 
     @Override
     public PreparedReply prepare(IncomingRequest request) {
-        ImagesCall call = ImagesCall.parse(RequestParams.ofJson(request.requireJson()));
+        ImagesCall call = ImagesCall.parse(RequestParams.ofJson(request.requireJson()), models);
         List<ImageBytes> images = new ArrayList<>();
         for (int i = 0; i < call.n(); i++) {
             images.add(previews.preview(call.prompt(), call.seedOf(i), null, call.size(), call.format()));
+        }
+        if (call.streamed()) {
+            TokenUsage perImage = TokenUsage.estimate(call.prompt(), 0, call.size(), call.quality(), 1);
+            return replies -> ImageEventStream.send(replies, "image_generation", call, images, perImage);
         }
         TokenUsage usage = TokenUsage.estimate(call.prompt(), 0, call.size(), call.quality(), call.n());
         return replies -> ImagesReply.send(replies, images, call.revisedPrompt(), usage);

@@ -39,6 +39,12 @@ final class JsonReplyStream {
         return this;
     }
 
+    /** Pushes what was written so far to the client, e.g. after each Server-Sent Event. */
+    JsonReplyStream flush() throws IOException {
+        out.flush();
+        return this;
+    }
+
     void finish() throws IOException {
         out.flush();
     }

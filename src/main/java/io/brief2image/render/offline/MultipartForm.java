@@ -89,10 +89,13 @@ record MultipartForm(Map<String, String> fields, List<Part> files) {
         if (name == null) {
             return;
         }
-        if (filename == null) {
-            fields.put(name, new String(content, StandardCharsets.UTF_8));
+        String contentType = headers.get("content-type");
+        // a file part is named by its filename or, as the official SDK sends raw bytes, by a non-text type
+        boolean file = filename != null || (contentType != null && !contentType.toLowerCase(java.util.Locale.ROOT).startsWith("text/"));
+        if (file) {
+            files.add(new Part(name, filename, contentType, content));
         } else {
-            files.add(new Part(name, filename, headers.get("content-type"), content));
+            fields.put(name, new String(content, StandardCharsets.UTF_8));
         }
     }
 

@@ -44,10 +44,12 @@ public final class OfflineImageServer implements AutoCloseable {
         FaultPlan faults = new FaultPlan();
         RequestLog log = new RequestLog();
         ServerLifetime lifetime = new ServerLifetime();
+        ServedModels models = ServedModels.load();
         List<ApiEndpoint> endpoints = List.of(
-                new GenerationsEndpoint(previews),
-                new EditsEndpoint(previews),
-                new ResponsesEndpoint(previews),
+                new ModelsEndpoint(models),
+                new GenerationsEndpoint(previews, models),
+                new EditsEndpoint(previews, models),
+                new ResponsesEndpoint(previews, models),
                 StableDiffusionEndpoint.txt2img(previews),
                 StableDiffusionEndpoint.img2img(previews));
 

@@ -68,8 +68,18 @@ final class Replies {
         return new JsonReplyStream(startChunked(200));
     }
 
+    /** Starts a 200 Server-Sent Events reply; the caller writes whole events and must finish() it. */
+    JsonReplyStream eventStream() throws IOException {
+        exchange.getResponseHeaders().set("Cache-Control", "no-cache");
+        return new JsonReplyStream(startChunked(200, "text/event-stream"));
+    }
+
     OutputStream startChunked(int status) throws IOException {
-        exchange.getResponseHeaders().set("Content-Type", "application/json");
+        return startChunked(status, "application/json");
+    }
+
+    private OutputStream startChunked(int status, String contentType) throws IOException {
+        exchange.getResponseHeaders().set("Content-Type", contentType);
         exchange.sendResponseHeaders(status, 0);
         return new BufferedOutputStream(exchange.getResponseBody(), STREAM_BUFFER);
     }

@@ -7,10 +7,7 @@ import com.sun.net.httpserver.HttpHandler;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
 /**
  * Every request goes through here: record it, apply a queued fault if one matches, wait the
@@ -18,7 +15,7 @@ import java.util.stream.Collectors;
  */
 final class RequestRouter implements HttpHandler {
 
-    private final Map<String, ApiEndpoint> endpoints;
+    private final List<ApiEndpoint> endpoints;
     private final ControlEndpoint control;
     private final RequestLog log;
     private final FaultPlan faults;
@@ -28,7 +25,7 @@ final class RequestRouter implements HttpHandler {
 
     RequestRouter(List<ApiEndpoint> endpoints, RequestLog log, FaultPlan faults, ServerLifetime lifetime,
                   Duration latency) {
-        this.endpoints = endpoints.stream().collect(Collectors.toUnmodifiableMap(ApiEndpoint::path, Function.identity()));
+        this.endpoints = List.copyOf(endpoints);
         this.control = new ControlEndpoint(faults, log);
         this.log = log;
         this.faults = faults;
@@ -64,17 +61,17 @@ final class RequestRouter implements HttpHandler {
         }
 
         IncomingRequest request = parse(exchange, method, path, body);
-        ApiEndpoint endpoint = endpoints.get(path);
+        ApiEndpoint endpoint = endpoints.stream().filter(e -> e.serves(path)).findFirst().orElse(null);
         log.add(describe(endpoint, request).receivedAt(arrived));
         if (endpoint == null) {
             replies.error(404, "invalid_request_error", null, "not_found",
                     "Invalid URL (" + method + " " + path + ")");
             return;
         }
-        if (!method.equals("POST")) {
-            exchange.getResponseHeaders().set("Allow", "POST");
+        if (!method.equals(endpoint.method())) {
+            exchange.getResponseHeaders().set("Allow", endpoint.method());
             replies.error(405, "invalid_request_error", null, "method_not_allowed",
-                    "Method " + method + " is not allowed for " + path + "; use POST.");
+                    "Method " + method + " is not allowed for " + path + "; use " + endpoint.method() + ".");
             return;
         }
         Optional<Fault> fault = faults.take(path);

@@ -9,12 +9,12 @@ import java.util.Map;
 /** POST /v1/responses with the image_generation tool: one image plus a revised prompt. */
 final class ResponsesEndpoint implements ApiEndpoint {
 
-    private static final String DEFAULT_MODEL = "gpt-4.1";
-
     private final PreviewSource previews;
+    private final ServedModels models;
 
-    ResponsesEndpoint(PreviewSource previews) {
+    ResponsesEndpoint(PreviewSource previews, ServedModels models) {
         this.previews = previews;
+        this.models = models;
     }
 
     @Override
@@ -36,7 +36,13 @@ final class ResponsesEndpoint implements ApiEndpoint {
     public PreparedReply prepare(IncomingRequest request) {
         ObjectNode body = request.requireJson();
         RequestParams params = RequestParams.ofJson(body);
-        String model = params.textOr("model", DEFAULT_MODEL);
+        String model = params.textOr("model", models.defaultResponsesModel());
+        models.require(model);
+        if ("true".equalsIgnoreCase(params.text("stream"))) {
+            // a plain JSON reply to a stream request would leave an SSE client with zero events
+            throw ApiError.invalidValue("stream", "The offline provider does not stream Responses API replies; "
+                    + "send stream: false (image streaming is served on /v1/images/generations and /v1/images/edits).");
+        }
         String prompt = ResponsesInput.promptOf(body.get("input"));
         if (prompt == null || prompt.isBlank()) {
             throw ApiError.missing("input");
@@ -47,7 +53,8 @@ final class ResponsesEndpoint implements ApiEndpoint {
                     + "add {\"type\":\"image_generation\"} to tools.");
         }
         RequestParams tool = RequestParams.ofNode(toolNode);
-        ImageSize size = ImageSize.parse(tool.text("size"));
+        ServedModels.Model imageModel = models.requireImage(tool.textOr("model", models.defaultImageModel()), "tools[].model");
+        ImageSize size = models.size(imageModel, tool.text("size"));
         String outputFormat = tool.textOr("output_format", "png");
         ImageFormat format = ImageFormat.fromOutputFormat(outputFormat);
         String quality = tool.textOr("quality", "auto");

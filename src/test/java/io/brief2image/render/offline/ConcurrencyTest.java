@@ -41,7 +41,7 @@ class ConcurrencyTest {
         HttpRequest request = HttpRequest.newBuilder(URI.create(server.baseUrl() + "/images/generations"))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(
-                        "{\"prompt\":\"" + prompt + "\",\"seed\":" + seed + ",\"size\":\"512x512\"}"))
+                        "{\"prompt\":\"" + prompt + "\",\"seed\":" + seed + ",\"size\":\"1024x1024\"}"))
                 .build();
         return client.http().sendAsync(request, HttpResponse.BodyHandlers.ofString());
     }

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 class ControlEndpointTest {
 
-    private static final Map<String, Object> GENERATION = Map.of("prompt", "steered", "seed", 2, "size", "64x64");
+    private static final Map<String, Object> GENERATION = Map.of("prompt", "steered", "seed", 2, "size", "1024x1024");
 
     @RegisterExtension
     static final SharedOfflineServer SERVER = new SharedOfflineServer();
@@ -75,7 +75,7 @@ class ControlEndpointTest {
         assertThat(requests.get(0).path("prompt").asText()).isEqualTo("steered");
         assertThat(requests.get(0).path("seed").asLong()).isEqualTo(2);
         assertThat(requests.get(0).path("hadBearerToken").asBoolean()).isTrue();
-        assertThat(requests.get(0).path("fields").path("size").asText()).isEqualTo("64x64");
+        assertThat(requests.get(0).path("fields").path("size").asText()).isEqualTo("1024x1024");
     }
 
     private static HttpResponse<String> generate(Duration timeout) throws Exception {

@@ -24,15 +24,15 @@ class EditsEndpointTest {
         assertThat(first.statusCode()).isEqualTo(200);
         assertThat(firstImage(first)).isEqualTo(firstImage(sameBase));
         assertThat(firstImage(otherBase)).isNotEqualTo(firstImage(first));
-        assertThat(OfflineTestClient.readImage(firstImage(first)).getWidth()).isEqualTo(256);
+        assertThat(OfflineTestClient.readImage(firstImage(first)).getWidth()).isEqualTo(1024);
 
         assertThat(SERVER.get().requests()).hasSize(3).first().satisfies(recorded -> {
             assertThat(recorded.path()).isEqualTo("/v1/images/edits");
             assertThat(recorded.imageParts()).isEqualTo(1);
             assertThat(recorded.prompt()).isEqualTo("add a hat");
             assertThat(recorded.seed()).isEqualTo(11L);
-            assertThat(recorded.size()).isEqualTo("256x256");
-            assertThat(recorded.fields()).containsEntry("model", "gpt-image-1").doesNotContainKey("image[]");
+            assertThat(recorded.size()).isEqualTo("1024x1024");
+            assertThat(recorded.fields()).containsEntry("model", "gpt-image-2").doesNotContainKey("image[]");
         });
     }
 
@@ -53,9 +53,9 @@ class EditsEndpointTest {
 
     private static HttpResponse<String> edit(byte[] base, String fieldName) throws Exception {
         MultipartBody body = new MultipartBody()
-                .field("model", "gpt-image-1")
+                .field("model", "gpt-image-2")
                 .field("prompt", "add a hat")
-                .field("size", "256x256")
+                .field("size", "1024x1024")
                 .field("seed", "11")
                 .file(fieldName, "base.png", "image/png", base);
         return client.postMultipart(SERVER.get().baseUrl() + "/images/edits", body);

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 class FaultInjectionTest {
 
-    private static final Map<String, Object> GENERATION = Map.of("prompt", "faulty", "seed", 1, "size", "128x128");
+    private static final Map<String, Object> GENERATION = Map.of("prompt", "faulty", "seed", 1, "size", "1024x1024");
 
     @RegisterExtension
     static final SharedOfflineServer SERVER = new SharedOfflineServer();

@@ -110,19 +110,6 @@ class GenerationsEndpointTest {
     }
 
     @Test
-    void dallE3AcceptsStyleAndRevisesThePrompt() throws Exception {
-        Map<String, Object> body = request("a lighthouse", 9);
-        body.put("model", "dall-e-3");
-        body.put("style", "natural");
-        body.put("response_format", "b64_json");
-        HttpResponse<String> response = generate(body);
-
-        assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(json(response).path("data").get(0).path("revised_prompt").asText())
-                .isEqualTo("A detailed preview of a lighthouse");
-    }
-
-    @Test
     void blankPromptIsABadRequest() throws Exception {
         HttpResponse<String> response = generate(request("  ", 1));
 
@@ -157,7 +144,7 @@ class GenerationsEndpointTest {
         assertThat(SERVER.get().requests()).singleElement().satisfies(recorded -> {
             assertThat(recorded.method()).isEqualTo("POST");
             assertThat(recorded.path()).isEqualTo("/v1/images/generations");
-            assertThat(recorded.model()).isEqualTo("gpt-image-1");
+            assertThat(recorded.model()).isEqualTo("gpt-image-2");
             assertThat(recorded.prompt()).isEqualTo("recorded prompt");
             assertThat(recorded.seed()).isEqualTo(77L);
             assertThat(recorded.n()).isNull();
@@ -172,7 +159,7 @@ class GenerationsEndpointTest {
     @Test
     void requestsWithoutBearerTokenAreServedButFlagged() throws Exception {
         var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create(SERVER.get().baseUrl() + "/images/generations"))
-                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"prompt\":\"anonymous\",\"size\":\"64x64\"}"))
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"prompt\":\"anonymous\",\"size\":\"1024x1024\"}"))
                 .build();
         HttpResponse<String> response = client.http().send(request, HttpResponse.BodyHandlers.ofString());
 
@@ -197,10 +184,10 @@ class GenerationsEndpointTest {
 
     private static Map<String, Object> request(String prompt, long seed) {
         Map<String, Object> body = new HashMap<>();
-        body.put("model", "gpt-image-1");
+        body.put("model", "gpt-image-2");
         body.put("prompt", prompt);
         body.put("seed", seed);
-        body.put("size", "256x256");
+        body.put("size", "1024x1024");
         return body;
     }
 }

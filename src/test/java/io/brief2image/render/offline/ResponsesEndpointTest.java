@@ -49,7 +49,7 @@ class ResponsesEndpointTest {
                 "model", "gpt-4.1",
                 "input", List.of(message),
                 "seed", 3,
-                "tools", List.of(Map.of("type", "image_generation", "size", "256x256")));
+                "tools", List.of(Map.of("type", "image_generation", "size", "1024x1024")));
         HttpResponse<String> first = client.postJson(SERVER.get().baseUrl() + "/responses", body);
         HttpResponse<String> second = client.postJson(SERVER.get().baseUrl() + "/responses", body);
 
@@ -58,7 +58,7 @@ class ResponsesEndpointTest {
                 .isEqualTo(json(second).path("output").get(0).path("result").asText());
         assertThat(SERVER.get().requests()).last().satisfies(r -> {
             assertThat(r.prompt()).isEqualTo("a paper crane");
-            assertThat(r.size()).isEqualTo("256x256");
+            assertThat(r.size()).isEqualTo("1024x1024");
         });
     }
 
