@@ -83,6 +83,7 @@ public final class Beans implements CamelConfiguration {
         EmbeddedBroker embedded = settings.embeddedBroker() ? new EmbeddedBroker(settings.data(), settings.brokerListen()) : null;
         if (embedded != null) {
             context.addService(embedded, true, true);
+            registry.bind(OpsBeans.EMBEDDED_BROKER, embedded);
         }
         ActiveMQConnectionFactory broker = new ActiveMQConnectionFactory(embedded != null ? EmbeddedBroker.vmUrl() : settings.brokerUrl());
         // a brief takes seconds: each consumer holds one, not ActiveMQ's default of 1,000, so the last

@@ -2,6 +2,8 @@ package io.brief2image.broker;
 
 import java.nio.file.Path;
 import org.apache.activemq.broker.BrokerService;
+import org.apache.activemq.broker.region.Destination;
+import org.apache.activemq.command.ActiveMQQueue;
 import org.apache.activemq.broker.region.policy.PolicyEntry;
 import org.apache.activemq.broker.region.policy.PolicyMap;
 import org.apache.activemq.broker.region.policy.SharedDeadLetterStrategy;
@@ -48,6 +50,12 @@ public final class EmbeddedBroker extends ServiceSupport {
         broker.getSystemUsage().getStoreUsage().setLimit(8L * 1024 * 1024 * 1024);
         broker.getSystemUsage().getTempUsage().setLimit(2L * 1024 * 1024 * 1024);
         broker.setDestinationPolicy(resultEventsExpireQuietly());
+        // The broker owns its in-VM connector. Without it, the first vm:// client creates one that
+        // disposes itself when its connection count drops to zero: a health probe closing the only
+        // connection then tore the connector down while the JMS consumers were connecting through
+        // it at start, killing their sessions ("peer stopped", "The Consumer is closed"). A
+        // connector bound by the broker lives as long as the broker, whoever connects and leaves.
+        broker.addConnector("vm://" + NAME);
         if (listen != null && !listen.isBlank()) {
             broker.addConnector(listen);
         }
@@ -81,5 +89,24 @@ public final class EmbeddedBroker extends ServiceSupport {
 
     public BrokerService broker() {
         return broker;
+    }
+
+    /** True once the broker has started all its connectors, and until it begins to stop. */
+    public boolean running() {
+        BrokerService b = broker;
+        return b != null && b.isStarted() && !b.isStopping() && !b.isStopped();
+    }
+
+    /** Consumers the broker has on a queue; -1 when it is not running. */
+    public long consumersOn(String queue) {
+        if (!running()) {
+            return -1;
+        }
+        try {
+            Destination destination = broker.getDestination(new ActiveMQQueue(queue));
+            return destination == null ? 0 : destination.getConsumers().size();
+        } catch (Exception e) {
+            return -1;
+        }
     }
 }
