@@ -143,6 +143,8 @@ public final class Beans implements CamelConfiguration {
         ProviderRegistry providerRegistry = new ProviderRegistry(providers, provider, Map.of("sd-webui", stableDiffusion));
         ProviderGate gate = new ProviderGate(settings.concurrency(), settings.imagesPerMinute());
         registry.bind("providerGate", gate);
+        GracefulStop.install(context, gate, Integer.parseInt(context.getPropertiesComponent()
+                .resolveProperty("brief2image.stop-timeout").orElse("30").trim()));
         ProviderCalls calls = new ProviderCalls(gate, settings.maxAttempts(), settings.retryBaseMillis(), metrics);
         Optional<CaptionWriter> gpt = settings.expansionMode() == ExpansionMode.GPT
                 ? Optional.of(new GptCaptionWriter(new ChatCompletions(providerHttp, settings.baseUrl()), settings.expansionModel(),

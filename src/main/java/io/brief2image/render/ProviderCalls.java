@@ -54,8 +54,11 @@ public final class ProviderCalls {
                 metrics.providerLatency(what, "ok", latency);
                 return new Attempted<>(value, n, latency);
             } catch (InterruptedException e) {
+                // only a stopping service interrupts a consumer: not the brief's fault, it is made again later
                 Thread.currentThread().interrupt();
-                throw new BriefFailure("render", "the service stopped while the image was being made", null, null, n, e);
+                throw new ServiceStopping("the image was being made");
+            } catch (ServiceStopping e) {
+                throw e;
             } catch (IOException | RuntimeException e) {
                 metrics.providerLatency(what, "error", Duration.ofNanos(System.nanoTime() - started));
                 FaultClass fault = FaultClass.of(e);
@@ -95,7 +98,7 @@ public final class ProviderCalls {
             TimeUnit.MILLISECONDS.sleep(delay.toMillis());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new BriefFailure("render", "the service stopped while waiting to retry", null, null, attempts, e);
+            throw new ServiceStopping("it was waiting to retry");
         }
     }
 }

@@ -15,6 +15,7 @@ public final class ProviderGate {
     private final AtomicInteger inFlight = new AtomicInteger();
     private long nextStartNanos = System.nanoTime();
     private long pausedUntilNanos = System.nanoTime();
+    private volatile boolean stopping;
 
     public ProviderGate(int concurrency, int imagesPerMinute) {
         this.slots = new Semaphore(Math.max(1, concurrency), true);
@@ -25,10 +26,17 @@ public final class ProviderGate {
     public record Admission(long startNanos, Duration waited) {
     }
 
-    /** Blocks until this request may start. */
+    /**
+     * Blocks until this request may start. Once the service is stopping no new request starts:
+     * a request not yet under way is not paid for, and its brief goes back to the queue.
+     */
     public Admission enter(int images) throws InterruptedException {
         long begin = System.nanoTime();
         slots.acquire();
+        if (stopping) {
+            slots.release();
+            throw new ServiceStopping("no new provider request starts");
+        }
         long startAt;
         synchronized (this) {
             long now = System.nanoTime();
@@ -51,6 +59,11 @@ public final class ProviderGate {
     /** A 429 slows everyone down: no request starts before the provider's Retry-After has passed. */
     public synchronized void pause(Duration duration) {
         pausedUntilNanos = Math.max(pausedUntilNanos, System.nanoTime() + duration.toNanos());
+    }
+
+    /** From now on no request starts; those in flight finish. */
+    public void stopAdmitting() {
+        stopping = true;
     }
 
     public int inFlight() {

@@ -68,8 +68,13 @@ class StartUnderProbesIT {
 
             Files.writeString(dir.resolve("inbox/probe-" + start + ".json"),
                     "{\"id\": \"probe-" + start + "\", \"prompt\": \"a lighthouse at dawn\", \"n\": 1}");
-            await(log).atMost(Duration.ofSeconds(20))
-                    .until(() -> Files.exists(dir.resolve("outbox/probe-" + start + "/probe-" + start + "-1.png")));
+            try {
+                await(log).atMost(Duration.ofSeconds(30))
+                        .until(() -> Files.exists(dir.resolve("outbox/probe-" + start + "/probe-" + start + "-1.png")));
+            } catch (org.awaitility.core.ConditionTimeoutException e) {
+                throw new AssertionError("start " + start + ": the brief dropped after UP was not rendered; service log:\n"
+                        + Files.readString(dir.resolve("service.log")), e);
+            }
             assertThat(Files.readString(dir.resolve("service.log"))).as(log)
                     .doesNotContain("listener invoker failed").doesNotContain("Session is closed");
         } finally {
