@@ -82,6 +82,7 @@ public final class Beans implements CamelConfiguration {
         context.getPropertiesComponent().addOverrideProperty("brief2image.consumers", String.valueOf(consumers(settings.concurrency())));
         EmbeddedBroker embedded = settings.embeddedBroker() ? new EmbeddedBroker(settings.data(), settings.brokerListen()) : null;
         if (embedded != null) {
+            embedded.startEarly();
             context.addService(embedded, true, true);
             registry.bind(OpsBeans.EMBEDDED_BROKER, embedded);
         }

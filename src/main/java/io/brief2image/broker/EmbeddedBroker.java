@@ -1,6 +1,8 @@
 package io.brief2image.broker;
 
 import java.nio.file.Path;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import org.apache.activemq.broker.BrokerService;
 import org.apache.activemq.broker.region.Destination;
 import org.apache.activemq.command.ActiveMQQueue;
@@ -23,7 +25,8 @@ public final class EmbeddedBroker extends ServiceSupport {
 
     private final Path dataDir;
     private final String listen;
-    private BrokerService broker;
+    private volatile BrokerService broker;
+    private CompletableFuture<BrokerService> starting;
 
     public EmbeddedBroker(Path dataDir, String listen) {
         this.dataDir = dataDir;
@@ -34,9 +37,38 @@ public final class EmbeddedBroker extends ServiceSupport {
         return "vm://" + NAME + "?create=false";
     }
 
+    /**
+     * Starts the broker on a thread of its own, so KahaDB's recovery and the broker's start run
+     * while Camel loads routes and opens the HTTP server; {@link #doStart} waits for it. Nothing
+     * connects before doStart returns: the consumers start after the context's services.
+     */
+    public synchronized void startEarly() {
+        if (starting == null) {
+            starting = new CompletableFuture<>();
+            Thread thread = new Thread(() -> {
+                try {
+                    starting.complete(startBroker());
+                } catch (Throwable e) {
+                    starting.completeExceptionally(e);
+                }
+            }, "brief2image-broker-start");
+            thread.setDaemon(true);
+            thread.start();
+        }
+    }
+
     @Override
     protected void doStart() throws Exception {
-        broker = new BrokerService();
+        startEarly();
+        try {
+            broker = starting.get();
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof Exception cause ? cause : e;
+        }
+    }
+
+    private BrokerService startBroker() throws Exception {
+        BrokerService broker = new BrokerService();
         broker.setBrokerName(NAME);
         broker.setUseJmx(false);
         broker.setUseShutdownHook(false);
@@ -62,6 +94,7 @@ public final class EmbeddedBroker extends ServiceSupport {
         broker.start();
         broker.waitUntilStarted();
         LOG.info("embedded ActiveMQ broker started (data {}, listening on {})", dir, listen == null || listen.isBlank() ? "vm only" : listen);
+        return broker;
     }
 
     /**
@@ -81,9 +114,17 @@ public final class EmbeddedBroker extends ServiceSupport {
 
     @Override
     protected void doStop() throws Exception {
+        if (broker == null && starting != null) {
+            // stopped before doStart took it (a failed start): the early start may still finish
+            broker = starting.handle((b, e) -> b).get();
+        }
         if (broker != null) {
             broker.stop();
             broker.waitUntilStopped();
+        }
+        broker = null;
+        synchronized (this) {
+            starting = null;
         }
     }
 

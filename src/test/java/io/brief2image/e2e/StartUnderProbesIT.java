@@ -58,11 +58,17 @@ class StartUnderProbesIT {
         settings.put("inbox-quiet-ms", "100");
         settings.put("concurrency", "2");
         List<JsonNode> upAnswers = new CopyOnWriteArrayList<>();
+        String[] lastAnswer = {"none"};
         Process service = PackagedJar.launch(dir, "service.log", settings);
-        var polling = probes.scheduleAtFixedRate(() -> probe(http, port, upAnswers), 0, 100, TimeUnit.MILLISECONDS);
+        var polling = probes.scheduleAtFixedRate(() -> probe(http, port, upAnswers, lastAnswer), 0, 100, TimeUnit.MILLISECONDS);
         try {
             String log = "start " + start + ", log " + dir.resolve("service.log");
-            await(log).atMost(Duration.ofSeconds(40)).pollInterval(Duration.ofMillis(50)).until(() -> !upAnswers.isEmpty());
+            try {
+                await(log).atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(50)).until(() -> !upAnswers.isEmpty());
+            } catch (org.awaitility.core.ConditionTimeoutException e) {
+                throw new AssertionError("start " + start + ": health never said UP; last answer " + lastAnswer[0] + "; service log:\n"
+                        + Files.readString(dir.resolve("service.log")), e);
+            }
             // UP only once the consumers are attached and the inbox runs
             assertThat(check(upAnswers.get(0), "consumers").path("status").asText()).as(log).isEqualTo("UP");
 
@@ -86,10 +92,11 @@ class StartUnderProbesIT {
         }
     }
 
-    private static void probe(HttpClient http, int port, List<JsonNode> upAnswers) {
+    private static void probe(HttpClient http, int port, List<JsonNode> upAnswers, String[] lastAnswer) {
         try {
             HttpResponse<String> reply = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/observe/health"))
                     .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.ofString());
+            lastAnswer[0] = reply.body();
             JsonNode body = Json.MAPPER.readTree(reply.body());
             if (reply.statusCode() == 200 && body.path("status").asText().equals("UP")) {
                 upAnswers.add(body);
