@@ -91,7 +91,9 @@ public final class Beans implements CamelConfiguration {
         context.getPropertiesComponent().addOverrideProperty("brief2image.consumers", String.valueOf(consumers(settings.concurrency())));
         EmbeddedBroker embedded = settings.embeddedBroker() ? new EmbeddedBroker(settings.data(), settings.brokerListen()) : null;
         if (embedded != null) {
+            embedded.startEarly();
             context.addService(embedded, true, true);
+            registry.bind(OpsBeans.EMBEDDED_BROKER, embedded);
         }
         ActiveMQConnectionFactory broker = new ActiveMQConnectionFactory(embedded != null ? EmbeddedBroker.vmUrl() : settings.brokerUrl());
         // a brief takes seconds: each consumer holds one, not ActiveMQ's default of 1,000, so the last
@@ -167,6 +169,8 @@ public final class Beans implements CamelConfiguration {
         ProviderGate gate = new ProviderGate(settings.concurrency(), settings.imagesPerMinute());
         registry.bind("providerGate", gate);
         paceOnTheWire(context, gate);
+        GracefulStop.install(context, gate, Integer.parseInt(context.getPropertiesComponent()
+                .resolveProperty("brief2image.stop-timeout").orElse("30").trim()));
         ProviderCalls calls = new ProviderCalls(gate, settings.maxAttempts(), settings.retryBaseMillis(), metrics);
         Optional<CaptionWriter> gpt = settings.expansionMode() == ExpansionMode.GPT
                 ? Optional.of(new GptCaptionWriter(new ChatCompletions(providerHttp, settings.baseUrl(), new ChatSpend(admission, estimates)),
@@ -192,7 +196,7 @@ public final class Beans implements CamelConfiguration {
         registry.bind("outbox", outbox);
         registry.bind("results", results);
         registry.bind("ledger", ledger);
-        registry.bind("deferrals", new io.brief2image.ops.Deferrals(ledger));
+        registry.bind("deferrals", new io.brief2image.ops.Deferrals());
         registry.bind("deadLetters", new DeadLetters(settings.failed(), partials, results, duplicates, template, clock));
         QueueDepth queueDepth = new QueueDepth(embedded, broker);
         registry.bind("queueDepth", queueDepth);

@@ -118,7 +118,8 @@ public final class Ledger {
                 wait(Math.max(1, left / 1_000_000));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                throw new BriefFailure("duplicate", "The service stopped while this brief waited for another brief with the same id: replay it.");
+                // a stop: nothing is wrong with the brief, it goes back to the queue (produce.yaml)
+                throw new io.brief2image.render.ServiceStopping("it was waiting for another brief with the same id");
             }
         }
         inProgress.add(id);

@@ -2,26 +2,22 @@ package io.brief2image.ops;
 
 import io.brief2image.brief.Brief;
 import io.brief2image.brief.BriefIntake;
-import io.brief2image.dedupe.Ledger;
+import io.brief2image.render.ServiceStopping;
 import org.apache.camel.Exchange;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** A brief sent back to the queue ({@link BriefDeferred}): it gives up its id claim so its redelivery can take it. */
+/**
+ * A brief sent back to the queue because the service stops ({@link ServiceStopping}): one log line
+ * instead of Camel's stack trace, since nothing is wrong with the brief. Its id claim is given back
+ * by {@code duplicates.release} in the same route step list (produce.yaml).
+ */
 public final class Deferrals {
 
     private static final Logger LOG = LoggerFactory.getLogger(Deferrals.class);
-    private final Ledger ledger;
-
-    public Deferrals(Ledger ledger) {
-        this.ledger = ledger;
-    }
 
     public void backToQueue(Exchange exchange) {
         Brief brief = exchange.getProperty(BriefIntake.BRIEF, Brief.class);
-        if (brief != null) {
-            ledger.release(brief.id());
-        }
         Exception cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
         LOG.info("brief {} goes back to the queue: {}", brief == null ? "(unread)" : brief.id(), cause == null ? "" : cause.getMessage());
     }

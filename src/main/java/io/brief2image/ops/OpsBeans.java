@@ -1,9 +1,11 @@
 package io.brief2image.ops;
 
 import io.brief2image.app.Settings;
+import io.brief2image.broker.EmbeddedBroker;
 import io.brief2image.deadletter.Replay;
 import io.brief2image.ops.health.BrokerHealthCheck;
 import io.brief2image.ops.health.BudgetHealthCheck;
+import io.brief2image.ops.health.ConsumersHealthCheck;
 import io.brief2image.ops.health.ConsumptionHealthCheck;
 import io.brief2image.ops.health.FoldersHealthCheck;
 import io.brief2image.ops.health.ProviderHealthCheck;
@@ -36,6 +38,8 @@ import org.apache.camel.spi.Registry;
 public final class OpsBeans {
 
     public static final String BUDGET_STATE = "budgetState";
+    /** Where Beans binds the embedded broker, when there is one. */
+    public static final String EMBEDDED_BROKER = "embeddedBroker";
 
     private OpsBeans() {
     }
@@ -87,7 +91,8 @@ public final class OpsBeans {
         folders.put("failed", settings.failed());
         folders.put("data", settings.data());
         // Camel's health registry picks up every HealthCheck bound in the registry
-        registry.bind("brokerHealth", new BrokerHealthCheck(connections, settings.embeddedBroker() ? "embedded" : "external"));
+        EmbeddedBroker embedded = registry.lookupByNameAndType(EMBEDDED_BROKER, EmbeddedBroker.class);
+        registry.bind("brokerHealth", embedded != null ? BrokerHealthCheck.embedded(embedded) : BrokerHealthCheck.external(connections));
         registry.bind("foldersHealth", new FoldersHealthCheck(folders));
         registry.bind("providerHealth", new ProviderHealthCheck(provider, settings.hasApiKey(),
                 () -> registry.lookupByName("offlineServer") != null, servedModels(context, settings)));
@@ -97,6 +102,8 @@ public final class OpsBeans {
             registry.bind("diskHealth", new io.brief2image.ops.health.DiskHealthCheck(disk, () -> kept == null ? 0 : kept.count()));
         }
         Progress progress = registry.lookupByNameAndType("progress", Progress.class);
+        Duration stallWindow = Duration.ofSeconds(Long.parseLong(context.getPropertiesComponent()
+                .resolveProperty("brief2image.stall-seconds").orElse("120").trim()));
         registry.bind("consumptionHealth", new ConsumptionHealthCheck(new ConsumptionHealthCheck.Signals() {
             public long waiting() {
                 return queues.of("briefs");
@@ -113,8 +120,12 @@ public final class OpsBeans {
             public boolean paused() {
                 return pauses.get().paused();
             }
-        }, Duration.ofSeconds(Long.parseLong(context.getPropertiesComponent().resolveProperty("brief2image.stall-seconds")
-                .orElse("120").trim())), System::currentTimeMillis));
+        }, stallWindow, System::currentTimeMillis));
+
+        registry.bind("consumersHealth", new ConsumersHealthCheck(() -> new ConsumersHealthCheck.State(
+                budget.get().paused(), ProduceListener.attached(context), embedded == null ? -1 : embedded.consumersOn("briefs"),
+                context.getRouteController().getRouteStatus("inbox") != null && context.getRouteController().getRouteStatus("inbox").isStarted()),
+                stallWindow, System::currentTimeMillis));
 
         boolean loopbackWithoutToken = Boolean.parseBoolean(context.getPropertiesComponent()
                 .resolveProperty("brief2image.admin-loopback").orElse("false").trim());

@@ -1,5 +1,6 @@
 package io.brief2image.ops;
 
+import io.brief2image.render.ServiceStopping;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
@@ -13,7 +14,7 @@ import org.slf4j.LoggerFactory;
  * dead-lettered for budget or disk. Waiting here rather than rolling the message back and
  * suspending the route keeps the broker's redelivery count untouched: a brief rolled back every few
  * seconds for a day would reach ActiveMQ's redelivery limit and be moved to the DLQ. If the
- * service stops meanwhile the brief goes back to the queue unpaid ({@link BriefDeferred}); a crash
+ * service stops meanwhile the brief goes back to the queue unpaid ({@link ServiceStopping}); a crash
  * gives it back too.
  */
 public final class PaymentAdmission {
@@ -42,7 +43,7 @@ public final class PaymentAdmission {
         try {
             while (true) {
                 if (stopping.getAsBoolean() || Thread.currentThread().isInterrupted()) {
-                    throw new BriefDeferred("the service is stopping; the brief goes back to the queue and is made after the restart");
+                    throw new ServiceStopping("it was waiting for room in the budget or on disk");
                 }
                 if (disk.tryClaim(owner, bytes)) {
                     Optional<SpendBudget.Reservation> reserved = budget.tryReserve(usd);

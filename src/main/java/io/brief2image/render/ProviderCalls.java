@@ -54,9 +54,11 @@ public final class ProviderCalls {
                 metrics.providerLatency(what, "ok", latency);
                 return new Attempted<>(value, n, latency);
             } catch (InterruptedException e) {
+                // only a stopping service interrupts a consumer: not the brief's fault, it is made again later
                 Thread.currentThread().interrupt();
-                throw new BriefFailure("render", "The service stopped while the image was being made: replay the brief.",
-                        "interrupted during attempt " + n, null, null, n, e);
+                throw new ServiceStopping("the image was being made");
+            } catch (ServiceStopping e) {
+                throw e;
             } catch (IOException | RuntimeException e) {
                 metrics.providerLatency(what, "error", Duration.ofNanos(System.nanoTime() - started));
                 FaultClass fault = FaultClass.of(e);
@@ -95,8 +97,7 @@ public final class ProviderCalls {
             TimeUnit.MILLISECONDS.sleep(delay.toMillis());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new BriefFailure("render", "The service stopped while waiting to try the image service again: replay the brief.",
-                    "interrupted after attempt " + attempts, null, null, attempts, e);
+            throw new ServiceStopping("it was waiting to retry");
         }
     }
 }

@@ -24,6 +24,7 @@ public final class ProviderGate {
     private long pausedUntilNanos = System.nanoTime();
     /** Requests let through that have not gone out yet; with pacing, the next one waits for them. */
     private int unsent;
+    private volatile boolean stopping;
 
     public ProviderGate(int concurrency, int imagesPerMinute) {
         this.slots = new Semaphore(Math.max(1, concurrency), true);
@@ -34,14 +35,21 @@ public final class ProviderGate {
     public record Admission(long startNanos, Duration waited) {
     }
 
-    /** Blocks until this request may start. */
+    /**
+     * Blocks until this request may start. Once the service is stopping no new request starts:
+     * a request not yet under way is not paid for, and its brief goes back to the queue.
+     */
     public Admission enter(int images) throws InterruptedException {
         long begin = System.nanoTime();
         slots.acquire();
+        if (stopping) {
+            slots.release();
+            throw new ServiceStopping("no new provider request starts");
+        }
         long startAt;
         try {
             startAt = claimTurn(images);
-        } catch (InterruptedException e) {
+        } catch (InterruptedException | ServiceStopping e) {
             slots.release();
             throw e;
         }
@@ -53,6 +61,10 @@ public final class ProviderGate {
     /** Waits until neither the spacing nor a 429 pause holds this start back, then takes the turn. */
     private synchronized long claimTurn(int images) throws InterruptedException {
         while (true) {
+            if (stopping) {
+                // stopped while waiting for its turn (spacing, a 429 pause): it has not started, so it is not paid for
+                throw new ServiceStopping("no new provider request starts");
+            }
             long now = System.nanoTime();
             if (spacingNanos > 0 && unsent > 0) {
                 wait(); // sent() or leave() of the earlier request wakes this one
@@ -101,6 +113,12 @@ public final class ProviderGate {
     /** A 429 slows everyone down: no request starts before the provider's Retry-After has passed. */
     public synchronized void pause(Duration duration) {
         pausedUntilNanos = Math.max(pausedUntilNanos, System.nanoTime() + duration.toNanos());
+    }
+
+    /** From now on no request starts (also none waiting for its turn); those in flight finish. */
+    public synchronized void stopAdmitting() {
+        stopping = true;
+        notifyAll();
     }
 
     public int inFlight() {

@@ -99,7 +99,7 @@ class StatusApiTest {
         assertThat(body.path("status").asText()).isEqualTo("UP");
         List<String> names = new ArrayList<>();
         body.path("checks").forEach(check -> names.add(check.path("name").asText()));
-        assertThat(names).contains("broker", "folders", "provider", "budget", "consumption");
+        assertThat(names).contains("broker", "folders", "provider", "budget", "consumption", "consumers");
         assertThat(health.body()).contains("offline provider running").contains("embedded broker connected");
 
         assertThat(http.get("/observe/health/ready").statusCode()).isEqualTo(200);

@@ -1,32 +1,58 @@
 package io.brief2image.ops.health;
 
+import io.brief2image.broker.EmbeddedBroker;
 import jakarta.jms.Connection;
 import jakarta.jms.ConnectionFactory;
 import java.util.Map;
 import org.apache.camel.health.HealthCheckResultBuilder;
 
-/** UP when a JMS connection to the broker can be opened. */
+/**
+ * UP when the broker can take messages. The embedded broker is asked in-process: a probe must
+ * never open a connection over vm://, whose comings and goings during start once took the
+ * consumers' connection down with them. An external broker is asked by opening a connection of
+ * its own (never one of the consumers' pool).
+ */
 public final class BrokerHealthCheck extends ReadinessCheck {
 
-    private final ConnectionFactory connections;
+    /** Says why the broker cannot be used, or null when it can. */
+    private interface Probe {
+        String problem();
+    }
+
+    private final Probe probe;
     private final String kind;
 
-    /** @param kind "embedded" or "external": the broker URL itself may carry credentials and is never shown */
-    public BrokerHealthCheck(ConnectionFactory connections, String kind) {
+    private BrokerHealthCheck(String kind, Probe probe) {
         super("broker");
-        this.connections = connections;
         this.kind = kind;
+        this.probe = probe;
+    }
+
+    public static BrokerHealthCheck embedded(EmbeddedBroker broker) {
+        return new BrokerHealthCheck("embedded", () -> broker.running() ? null : "starting or stopping");
+    }
+
+    /** The broker URL itself may carry credentials and is never shown. */
+    public static BrokerHealthCheck external(ConnectionFactory connections) {
+        return new BrokerHealthCheck("external", () -> {
+            try (Connection connection = connections.createConnection()) {
+                connection.start();
+                return null;
+            } catch (Exception e) {
+                // the exception text can repeat the broker URL, user included: name only its type
+                return "unreachable (" + e.getClass().getSimpleName() + ")";
+            }
+        });
     }
 
     @Override
     protected void doCall(HealthCheckResultBuilder builder, Map<String, Object> options) {
         builder.detail("broker", kind);
-        try (Connection connection = connections.createConnection()) {
-            connection.start();
+        String problem = probe.problem();
+        if (problem == null) {
             builder.message(kind + " broker connected").up();
-        } catch (Exception e) {
-            // the exception text can repeat the broker URL, user included: name only its type
-            builder.message(kind + " broker unreachable (" + e.getClass().getSimpleName() + ")").down();
+        } else {
+            builder.message(kind + " broker " + problem).down();
         }
     }
 }

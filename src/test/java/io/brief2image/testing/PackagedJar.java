@@ -1,0 +1,34 @@
+package io.brief2image.testing;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Starts target/brief2image.jar as a child JVM, the way an operator runs it: a working folder of
+ * its own, free ports, settings given with --set, output in a log file in the working folder.
+ */
+public final class PackagedJar {
+
+    private PackagedJar() {
+    }
+
+    public static Process launch(Path workDir, String log, Map<String, String> settings, String... arguments) throws IOException {
+        Path jar = Path.of("target/brief2image.jar").toAbsolutePath();
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx256m", "-jar", jar.toString()));
+        command.addAll(List.of(arguments));
+        settings.forEach((key, value) -> command.addAll(List.of("--set", key + "=" + value)));
+        return new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true)
+                .redirectOutput(new File(workDir.toFile(), log)).start();
+    }
+
+    /** Settings every child needs: its own HTTP port and broker port, reachable on loopback only. */
+    public static Map<String, String> ports(int httpPort) {
+        return Map.of("http-port", String.valueOf(httpPort), "http-host", "127.0.0.1",
+                "broker-listen", "tcp://127.0.0.1:" + RunningApp.freePort());
+    }
+}
