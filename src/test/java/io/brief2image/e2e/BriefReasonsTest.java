@@ -158,14 +158,11 @@ class BriefReasonsTest {
     }
 
     @Test
-    void reproducingAnImageOfAShutDownModelHasAPlainReason() throws IOException {
+    void reproducingAnImageOfAShutDownModelHasAPlainReason() {
         app.drop("old-pear.json", "{\"id\": \"old-pear\", \"prompt\": \"a pear on a plate\", \"n\": 1}");
         app.awaitSidecars("old-pear", 1);
         // the sidecar as gpt-image-1 wrote it before its shutdown
-        Path sidecar = app.outbox().resolve("old-pear").resolve("old-pear-1.json");
-        com.fasterxml.jackson.databind.node.ObjectNode old = (com.fasterxml.jackson.databind.node.ObjectNode) RunningApp.readJson(sidecar);
-        old.put("model", "gpt-image-1");
-        Files.write(sidecar, Json.MAPPER.writeValueAsBytes(old));
+        app.rewriteSidecar("old-pear", "old-pear-1", "model", "gpt-image-1");
 
         app.drop("pear-again.json", "{\"reproduce\": \"old-pear-1\"}");
         JsonNode error = app.awaitDeadLetter("pear-again.json");

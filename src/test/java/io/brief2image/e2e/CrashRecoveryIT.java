@@ -7,18 +7,18 @@ import io.brief2image.outbox.Json;
 import io.brief2image.render.offline.OfflineImageServer;
 import io.brief2image.render.offline.OfflineOptions;
 import io.brief2image.render.offline.RecordedRequest;
+import io.brief2image.testing.PackagedJar;
 import io.brief2image.testing.RunningApp;
-import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
@@ -130,8 +130,10 @@ class CrashRecoveryIT {
         return (int) server.requests().stream().filter(r -> r.prompt() != null).map(CrashRecoveryIT::briefOf).distinct().count();
     }
 
+    /** The brief id a request is for: the word before "marker" (the caption puts words such as "Photo of" before it). */
     private static String briefOf(RecordedRequest request) {
-        return request.prompt().substring(0, request.prompt().indexOf(" marker"));
+        String head = request.prompt().substring(0, request.prompt().indexOf(" marker"));
+        return head.substring(head.lastIndexOf(' ') + 1);
     }
 
     private int done() {
@@ -143,17 +145,9 @@ class CrashRecoveryIT {
     }
 
     private Process launch(List<String> extra, String log) throws IOException {
-        Path jar = Path.of("target/brief2image.jar").toAbsolutePath();
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx256m", "-jar", jar.toString()));
-        command.addAll(extra);
-        Function<String, List<String>> set = kv -> List.of("--set", kv);
-        for (String kv : List.of("provider=openai", "openai-base-url=" + server.baseUrl(), "openai-api-key=sk-test-crash",
-                "expansion=rules", "concurrency=" + CONCURRENCY, "inbox-quiet-ms=100", "retry-base-ms=50",
-                "http-port=" + RunningApp.freePort(), "broker-listen=tcp://127.0.0.1:" + RunningApp.freePort())) {
-            command.addAll(set.apply(kv));
-        }
-        return new ProcessBuilder(command).directory(work.toFile()).redirectErrorStream(true)
-                .redirectOutput(new File(work.toFile(), log)).start();
+        Map<String, String> settings = new HashMap<>(PackagedJar.ports(RunningApp.freePort()));
+        settings.putAll(Map.of("provider", "openai", "openai-base-url", server.baseUrl(), "openai-api-key", "sk-test-crash",
+                "expansion", "rules", "concurrency", String.valueOf(CONCURRENCY), "inbox-quiet-ms", "100", "retry-base-ms", "50"));
+        return PackagedJar.launch(work, log, settings, extra.toArray(String[]::new));
     }
 }

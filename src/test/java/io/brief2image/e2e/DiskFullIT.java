@@ -7,14 +7,14 @@ import io.brief2image.render.offline.OfflineImageServer;
 import io.brief2image.render.offline.OfflineOptions;
 import io.brief2image.render.offline.RecordedRequest;
 import io.brief2image.testing.HttpCalls;
+import io.brief2image.testing.PackagedJar;
 import io.brief2image.testing.RunningApp;
-import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -192,17 +192,10 @@ class DiskFullIT {
     }
 
     private Process launch(int httpPort, String log) throws IOException {
-        Path jar = Path.of("target/brief2image.jar").toAbsolutePath();
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx256m", "-jar", jar.toString()));
-        for (String kv : List.of("provider=openai", "openai-base-url=" + server.baseUrl(), "openai-api-key=sk-test-disk",
-                "expansion=rules", "concurrency=4", "inbox-quiet-ms=100", "retry-base-ms=50", "disk-reserve-mb=0",
-                "budget-check-ms=300",
-                "http-port=" + httpPort, "broker-listen=tcp://127.0.0.1:" + RunningApp.freePort())) {
-            command.add("--set");
-            command.add(kv);
-        }
-        return new ProcessBuilder(command).directory(work.toFile()).redirectErrorStream(true)
-                .redirectOutput(new File(work.toFile(), log)).start();
+        Map<String, String> settings = new HashMap<>(PackagedJar.ports(httpPort));
+        settings.putAll(Map.of("provider", "openai", "openai-base-url", server.baseUrl(), "openai-api-key", "sk-test-disk",
+                "expansion", "rules", "concurrency", "4", "inbox-quiet-ms", "100", "retry-base-ms", "50", "disk-reserve-mb", "0",
+                "budget-check-ms", "300"));
+        return PackagedJar.launch(work, log, settings);
     }
 }

@@ -33,6 +33,7 @@ class GracefulStopIT {
 
     static final int BRIEFS = 4;
     static final int CONCURRENCY = 2;
+    static final String IMAGES = "/v1/images/generations";
 
     @TempDir
     Path work;
@@ -48,7 +49,8 @@ class GracefulStopIT {
     @Test
     void briefsAtTheProviderFinishWithinTheBoundAndTheRestWaitOnTheQueue() throws Exception {
         server = OfflineImageServer.start(OfflineOptions.defaults());
-        server.faults().next(Fault.hang(Duration.ofSeconds(4)), CONCURRENCY);
+        // image requests only: the service also asks GET /v1/models at start
+        server.faults().next(Fault.hang(Duration.ofSeconds(4)).forPath(IMAGES), CONCURRENCY);
         Process service = startWithBriefsInFlight(30);
 
         long stopped = terminate(service, 30);
@@ -67,7 +69,7 @@ class GracefulStopIT {
     @Test
     void requestsStillRunningAtTheBoundAreCutOffAndTheirBriefsGoBackToTheQueue() throws Exception {
         server = OfflineImageServer.start(OfflineOptions.defaults());
-        server.faults().next(Fault.hang(Duration.ofSeconds(120)), CONCURRENCY);
+        server.faults().next(Fault.hang(Duration.ofSeconds(120)).forPath(IMAGES), CONCURRENCY);
         Process service = startWithBriefsInFlight(6);
 
         long stopped = terminate(service, 20);

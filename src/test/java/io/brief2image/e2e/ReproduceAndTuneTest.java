@@ -117,10 +117,7 @@ class ReproduceAndTuneTest {
         app.drop("old-kite.json", "{\"prompt\": \"a yellow kite over dunes\", \"n\": 1, \"seed\": 3}");
         app.awaitSidecars("old-kite", 1);
         // the sidecar as gpt-image-1 wrote it before its shutdown on 2026-10-23
-        Path sidecarFile = app.outbox().resolve("old-kite").resolve("old-kite-1.json");
-        com.fasterxml.jackson.databind.node.ObjectNode old = (com.fasterxml.jackson.databind.node.ObjectNode) RunningApp.readJson(sidecarFile);
-        old.put("model", "gpt-image-1");
-        Files.write(sidecarFile, io.brief2image.outbox.Json.MAPPER.writeValueAsBytes(old));
+        app.rewriteSidecar("old-kite", "old-kite-1", "model", "gpt-image-1");
 
         app.drop("old-kite-again.json", "{\"reproduce\": \"old-kite-1\"}");
         JsonNode again = app.awaitSidecars("old-kite-again", 1).get(0);

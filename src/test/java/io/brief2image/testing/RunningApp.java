@@ -3,6 +3,7 @@ package io.brief2image.testing;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.brief2image.app.Application;
 import io.brief2image.outbox.Json;
 import java.io.IOException;
@@ -119,6 +120,18 @@ public final class RunningApp implements AutoCloseable {
         Path dir = outbox().resolve(briefId);
         await().atMost(Duration.ofSeconds(60)).until(() -> sidecarFiles(dir).size() == count);
         return sidecarFiles(dir).stream().map(RunningApp::readJson).toList();
+    }
+
+    /** Rewrites one field of an image's sidecar in the outbox, e.g. to what an earlier model wrote there. */
+    public void rewriteSidecar(String briefId, String imageId, String field, String value) {
+        Path file = outbox().resolve(briefId).resolve(imageId + ".json");
+        ObjectNode sidecar = (ObjectNode) readJson(file);
+        sidecar.put(field, value);
+        try {
+            Files.write(file, Json.MAPPER.writeValueAsBytes(sidecar));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** Waits for {@code failed/<name>.error.json} and returns it. */
