@@ -1,7 +1,7 @@
 package io.brief2image.bench;
 
-import io.brief2image.render.offline.OfflineImageServer;
-import io.brief2image.render.offline.OfflineOptions;
+import io.brief2image.offline.OfflineImageServer;
+import io.brief2image.offline.OfflineOptions;
 
 /**
  * The provider stand-in in its own JVM: {@code StandIn <latencyMillis> <fixedImageBytes>}. Prints

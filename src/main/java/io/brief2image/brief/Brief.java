@@ -1,7 +1,9 @@
 package io.brief2image.brief;
 
+import io.brief2image.base.Source;
+
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.brief2image.guidelines.PolicyAction;
+import io.brief2image.base.PolicyAction;
 import java.util.List;
 
 /**

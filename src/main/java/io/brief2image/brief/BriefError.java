@@ -1,6 +1,6 @@
 package io.brief2image.brief;
 
-import io.brief2image.deadletter.BriefFailure;
+import io.brief2image.base.BriefFailure;
 
 /** A brief that does not follow the brief format; {@code field} names what to fix. */
 public class BriefError extends BriefFailure {

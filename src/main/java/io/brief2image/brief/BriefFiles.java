@@ -1,6 +1,6 @@
 package io.brief2image.brief;
 
-import io.brief2image.deadletter.BriefFailure;
+import io.brief2image.base.BriefFailure;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.CoderResult;

@@ -1,5 +1,7 @@
 package io.brief2image.brief;
 
+import io.brief2image.base.Source;
+
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.function.Supplier;
 import org.apache.camel.Exchange;

@@ -1,10 +1,12 @@
 package io.brief2image.brief;
 
+import io.brief2image.base.Source;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.brief2image.guidelines.PolicyAction;
+import io.brief2image.base.PolicyAction;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;

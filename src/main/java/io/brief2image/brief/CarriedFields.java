@@ -1,6 +1,6 @@
 package io.brief2image.brief;
 
-import io.brief2image.guidelines.PolicyAction;
+import io.brief2image.base.PolicyAction;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Predicate;

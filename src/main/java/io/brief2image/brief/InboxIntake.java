@@ -1,8 +1,8 @@
 package io.brief2image.brief;
 
-import io.brief2image.deadletter.BriefFailure;
-import io.brief2image.deadletter.DeadLetters;
-import io.brief2image.ops.Progress;
+import io.brief2image.base.MessageHeaders;
+import io.brief2image.base.BriefFailure;
+import io.brief2image.base.Progress;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -33,9 +33,9 @@ public final class InboxIntake {
         Message message = exchange.getMessage();
         String name = message.getHeader(Exchange.FILE_NAME_ONLY, String.class);
         File file = message.getBody(org.apache.camel.component.file.GenericFile.class).getFile() instanceof File f ? f : null;
-        message.setHeader(DeadLetters.MOVE_TO, ingestedDir.resolve(Instant.now().toString().substring(0, 10))
+        message.setHeader(MessageHeaders.MOVE_TO, ingestedDir.resolve(Instant.now().toString().substring(0, 10))
                 .resolve(exchange.getExchangeId() + "-" + name).toAbsolutePath().toString());
-        message.setHeader(DeadLetters.FIRST_SEEN, Instant.now().toString());
+        message.setHeader(MessageHeaders.FIRST_SEEN, Instant.now().toString());
         Path path = file.toPath();
         if (Files.isSymbolicLink(path)) {
             throw new BriefFailure("intake", "The file '" + name + "' is a symbolic link, and brief2image does not follow links: copy the brief itself into the inbox.");
@@ -53,10 +53,10 @@ public final class InboxIntake {
     /** Split step: one queued brief becomes the JMS message body and properties. */
     public void prepare(Exchange exchange) {
         BriefFiles.QueuedBrief brief = exchange.getMessage().getBody(BriefFiles.QueuedBrief.class);
-        String firstSeen = exchange.getMessage().getHeader(DeadLetters.FIRST_SEEN, String.class);
+        String firstSeen = exchange.getMessage().getHeader(MessageHeaders.FIRST_SEEN, String.class);
         exchange.getMessage().getHeaders().clear();
         exchange.getMessage().setHeaders(new java.util.HashMap<>(brief.envelope().headers()));
-        exchange.getMessage().setHeader(DeadLetters.FIRST_SEEN, firstSeen);
+        exchange.getMessage().setHeader(MessageHeaders.FIRST_SEEN, firstSeen);
         exchange.getMessage().setBody(brief.text());
     }
 }

@@ -1,6 +1,6 @@
 package io.brief2image.brief;
 
-import io.brief2image.guidelines.PolicyAction;
+import io.brief2image.base.PolicyAction;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
-import io.brief2image.app.ResourceLocation;
+import io.brief2image.base.ResourceLocation;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;

@@ -1,7 +1,7 @@
 package io.brief2image.cli;
 
 import io.brief2image.app.Application;
-import io.brief2image.ops.Progress;
+import io.brief2image.base.Progress;
 import io.brief2image.ops.QueueDepth;
 import java.io.IOException;
 import java.io.PrintStream;

@@ -1,6 +1,6 @@
 package io.brief2image.cli;
 
-import io.brief2image.ops.Progress;
+import io.brief2image.base.Progress;
 import java.io.PrintStream;
 
 /** --once progress: one updating line on a terminal, a plain line every few seconds otherwise. */

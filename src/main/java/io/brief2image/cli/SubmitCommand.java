@@ -41,7 +41,7 @@ final class SubmitCommand implements Callable<Integer> {
                 try {
                     briefs = BriefFiles.split(file.getFileName().toString(), Files.readString(file, StandardCharsets.UTF_8), "jms");
                 } catch (Exception e) {
-                    System.err.println("not sent: " + file + ": " + (e instanceof io.brief2image.deadletter.BriefFailure f ? f.reason() : e.getMessage()));
+                    System.err.println("not sent: " + file + ": " + (e instanceof io.brief2image.base.BriefFailure f ? f.reason() : e.getMessage()));
                     refused++;
                     continue;
                 }

@@ -1,13 +1,17 @@
 package io.brief2image.deadletter;
 
+import io.brief2image.base.BriefFailure;
+import io.brief2image.base.FaultKinds;
+
+import io.brief2image.base.MessageHeaders;
 import io.brief2image.brief.BriefIntake;
 import io.brief2image.brief.Envelope;
-import io.brief2image.brief.Source;
+import io.brief2image.base.Source;
 import io.brief2image.dedupe.DuplicateGate;
-import io.brief2image.outbox.AtomicFiles;
-import io.brief2image.outbox.BriefResult;
-import io.brief2image.outbox.Json;
-import io.brief2image.outbox.PartialFiles;
+import io.brief2image.base.AtomicFiles;
+import io.brief2image.base.BriefResult;
+import io.brief2image.base.Json;
+import io.brief2image.base.PartialFiles;
 import io.brief2image.outbox.ResultPublisher;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -31,8 +35,6 @@ public final class DeadLetters {
 
     public static final String DLQ = "jms:queue:briefs.DLQ";
     /** Set by the inbox route: where the file component moves a refused file (it is never read). */
-    public static final String MOVE_TO = "b2iMoveTo";
-    public static final String FIRST_SEEN = "b2i_first_seen";
 
     private final Path failedDir;
     private final PartialFiles partials;
@@ -84,7 +86,7 @@ public final class DeadLetters {
         results.failed(exchange, BriefResult.failed(briefId, failure.stage(), failure.reason(), failure.detail(), source));
     }
 
-    /** A file refused at the inbox (too large, a link, not UTF-8...): the file component moves it, unread, to MOVE_TO. */
+    /** A file refused at the inbox (too large, a link, not UTF-8...): the file component moves it, unread, to MessageHeaders.MOVE_TO. */
     public void fromInbox(Exchange exchange) {
         BriefFailure failure = failureOf(exchange);
         String fileName = exchange.getMessage().getHeader(Exchange.FILE_NAME_ONLY, String.class);
@@ -93,7 +95,7 @@ public final class DeadLetters {
                     ? exchange.getIn(org.apache.camel.component.file.GenericFileMessage.class).getGenericFile().getFileNameOnly() : "brief";
         }
         Path target = uniqueTarget(fileName);
-        exchange.getMessage().setHeader(MOVE_TO, target.toAbsolutePath().toString());
+        exchange.getMessage().setHeader(MessageHeaders.MOVE_TO, target.toAbsolutePath().toString());
         String briefId = io.brief2image.brief.SafeId.makeSafe(fileName.replaceAll("\\.[^.]*$", ""));
         Source source = new Source("file", fileName, null, null, null);
         try {
@@ -105,7 +107,7 @@ public final class DeadLetters {
     }
 
     private ErrorReport report(Exchange exchange, BriefFailure failure, String briefId, Source source, Path target) {
-        String firstSeen = exchange.getMessage().getHeader(FIRST_SEEN, String.class);
+        String firstSeen = exchange.getMessage().getHeader(MessageHeaders.FIRST_SEEN, String.class);
         Long jmsTimestamp = exchange.getMessage().getHeader("JMSTimestamp", Long.class);
         if (firstSeen == null) {
             firstSeen = jmsTimestamp != null && jmsTimestamp > 0 ? Instant.ofEpochMilli(jmsTimestamp).toString()

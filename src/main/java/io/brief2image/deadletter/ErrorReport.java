@@ -1,6 +1,6 @@
 package io.brief2image.deadletter;
 
-import io.brief2image.brief.Source;
+import io.brief2image.base.Source;
 
 /**
  * {@code failed/<name>.error.json}: why a brief failed. {@code reason} is a sentence for the person

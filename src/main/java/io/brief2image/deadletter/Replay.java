@@ -2,7 +2,7 @@ package io.brief2image.deadletter;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.brief2image.brief.Envelope;
-import io.brief2image.outbox.Json;
+import io.brief2image.base.Json;
 import jakarta.jms.Connection;
 import jakarta.jms.ConnectionFactory;
 import jakarta.jms.DeliveryMode;

@@ -1,7 +1,7 @@
 package io.brief2image.dedupe;
 
 import io.brief2image.brief.Brief;
-import io.brief2image.outbox.BriefResult;
+import io.brief2image.base.BriefResult;
 import java.util.Optional;
 import org.apache.camel.Exchange;
 

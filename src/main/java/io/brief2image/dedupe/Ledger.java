@@ -1,11 +1,11 @@
 package io.brief2image.dedupe;
 
 import io.brief2image.brief.Brief;
-import io.brief2image.deadletter.BriefFailure;
-import io.brief2image.outbox.AtomicFiles;
-import io.brief2image.outbox.BriefResult;
-import io.brief2image.outbox.Json;
-import io.brief2image.outbox.PartialFiles;
+import io.brief2image.base.BriefFailure;
+import io.brief2image.base.AtomicFiles;
+import io.brief2image.base.BriefResult;
+import io.brief2image.base.Json;
+import io.brief2image.base.PartialFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
@@ -119,7 +119,7 @@ public final class Ledger {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 // a stop: nothing is wrong with the brief, it goes back to the queue (produce.yaml)
-                throw new io.brief2image.render.ServiceStopping("it was waiting for another brief with the same id");
+                throw new io.brief2image.base.ServiceStopping("it was waiting for another brief with the same id");
             }
         }
         inProgress.add(id);

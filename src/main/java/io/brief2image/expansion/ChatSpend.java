@@ -1,10 +1,10 @@
 package io.brief2image.expansion;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.brief2image.ops.PaymentAdmission;
-import io.brief2image.ops.SpendBudget;
-import io.brief2image.render.CostEstimate;
-import io.brief2image.render.Estimates;
+import io.brief2image.admission.PaymentAdmission;
+import io.brief2image.admission.SpendBudget;
+import io.brief2image.admission.CostEstimate;
+import io.brief2image.admission.Estimates;
 import java.io.IOException;
 import java.util.concurrent.atomic.AtomicReference;
 

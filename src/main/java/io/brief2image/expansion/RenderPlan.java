@@ -1,7 +1,9 @@
 package io.brief2image.expansion;
 
+import io.brief2image.base.Expansion;
+
 import io.brief2image.brief.Brief;
-import io.brief2image.guidelines.PolicyAction;
+import io.brief2image.base.PolicyAction;
 import java.util.List;
 import java.util.Map;
 

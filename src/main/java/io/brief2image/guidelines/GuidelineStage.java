@@ -1,11 +1,14 @@
 package io.brief2image.guidelines;
 
+import io.brief2image.base.PolicyAction;
+import io.brief2image.guidelines.rules.GuidelineBlockedException;
+
 import io.brief2image.brief.Brief;
 import io.brief2image.brief.ModelLifecycle;
 import io.brief2image.brief.ModelSpec;
-import io.brief2image.deadletter.BriefFailure;
+import io.brief2image.base.BriefFailure;
 import io.brief2image.outbox.OutboxWriter;
-import io.brief2image.outbox.Sidecar;
+import io.brief2image.base.Sidecar;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -1,5 +1,22 @@
 package io.brief2image.guidelines;
 
+import io.brief2image.base.PolicyAction;
+import io.brief2image.guidelines.policy.GuidelinePolicy;
+import io.brief2image.guidelines.rules.ArtistRule;
+import io.brief2image.guidelines.rules.BlockedTermRule;
+import io.brief2image.guidelines.rules.ImageCountRule;
+import io.brief2image.guidelines.rules.ImageTypeCatalog;
+import io.brief2image.guidelines.rules.NegationRule;
+import io.brief2image.guidelines.rules.ProtectedWorkRule;
+import io.brief2image.guidelines.rules.PublicFigureRule;
+import io.brief2image.guidelines.rules.SizeSuggester;
+import io.brief2image.guidelines.rules.TextRule;
+import io.brief2image.guidelines.rules.TitleRule;
+import io.brief2image.guidelines.text.QuotedTextGuard;
+import io.brief2image.guidelines.text.TextEditor;
+import io.brief2image.guidelines.text.TextTidy;
+import io.brief2image.guidelines.text.TitlePattern;
+
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;

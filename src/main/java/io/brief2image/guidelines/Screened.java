@@ -1,5 +1,7 @@
 package io.brief2image.guidelines;
 
+import io.brief2image.base.PolicyAction;
+
 import java.util.List;
 
 /** The text after the guidelines ran, how many images may be made from it, and what was changed. */

@@ -1,7 +1,9 @@
 package io.brief2image.guidelines;
 
+import io.brief2image.base.PolicyAction;
+
 import io.brief2image.brief.Brief;
-import io.brief2image.outbox.Sidecar;
+import io.brief2image.base.Sidecar;
 import java.util.List;
 
 /**

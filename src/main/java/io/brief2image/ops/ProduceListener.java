@@ -7,7 +7,7 @@ import org.springframework.jms.listener.AbstractMessageListenerContainer;
 import org.springframework.jms.listener.DefaultMessageListenerContainer;
 
 /** What the JMS listener container of the produce route says about its consumers. */
-final class ProduceListener {
+public final class ProduceListener {
 
     static final String ROUTE = "produce";
 
@@ -19,7 +19,7 @@ final class ProduceListener {
      * (with CACHE_CONSUMER a consumer stays registered while it waits; it is dropped when its
      * session fails and counted again once the container has recovered).
      */
-    static boolean attached(CamelContext context) {
+    public static boolean attached(CamelContext context) {
         Route route = context.getRoute(ROUTE);
         // asked only once started: before that, getListenerContainer() would create the container
         if (route == null || !(route.getConsumer() instanceof JmsConsumer consumer) || !consumer.isStarted()) {

@@ -1,7 +1,7 @@
 package io.brief2image.ops;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.brief2image.outbox.Json;
+import io.brief2image.base.Json;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;

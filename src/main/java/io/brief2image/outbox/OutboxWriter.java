@@ -1,8 +1,14 @@
 package io.brief2image.outbox;
 
+import io.brief2image.base.AtomicFiles;
+import io.brief2image.base.BriefResult;
+import io.brief2image.base.Json;
+import io.brief2image.base.PartialFiles;
+import io.brief2image.base.Sidecar;
+
 import io.brief2image.brief.Brief;
-import io.brief2image.deadletter.BriefFailure;
-import io.brief2image.deadletter.FaultKinds;
+import io.brief2image.base.BriefFailure;
+import io.brief2image.base.FaultKinds;
 import io.brief2image.render.RenderedBrief;
 import io.brief2image.render.RenderedImage;
 import java.io.IOException;

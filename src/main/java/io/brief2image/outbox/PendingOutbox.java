@@ -1,5 +1,10 @@
 package io.brief2image.outbox;
 
+import io.brief2image.base.AtomicFiles;
+import io.brief2image.base.Json;
+import io.brief2image.base.PartialFiles;
+import io.brief2image.base.Sidecar;
+
 import com.fasterxml.jackson.core.type.TypeReference;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -1,11 +1,15 @@
 package io.brief2image.outbox;
 
+import io.brief2image.base.BriefResult;
+import io.brief2image.base.Json;
+import io.brief2image.base.Sidecar;
+
 import io.brief2image.brief.Brief;
 import io.brief2image.brief.BriefIntake;
 import io.brief2image.dedupe.DuplicateGate;
 import io.brief2image.dedupe.Ledger;
-import io.brief2image.ops.PipelineMetrics;
-import io.brief2image.ops.Progress;
+import io.brief2image.base.PipelineMetrics;
+import io.brief2image.base.Progress;
 import java.util.Map;
 import org.apache.camel.Exchange;
 import org.apache.camel.ExchangePattern;

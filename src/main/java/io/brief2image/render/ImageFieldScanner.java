@@ -1,5 +1,7 @@
 package io.brief2image.render;
 
+import io.brief2image.http.MalformedReplyException;
+
 import java.io.ByteArrayOutputStream;
 import java.io.EOFException;
 import java.io.IOException;

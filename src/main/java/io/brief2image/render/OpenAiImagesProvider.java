@@ -1,5 +1,8 @@
 package io.brief2image.render;
 
+import io.brief2image.http.MalformedReplyException;
+import io.brief2image.http.ProviderHttp;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;

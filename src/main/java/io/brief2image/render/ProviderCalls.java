@@ -1,7 +1,11 @@
 package io.brief2image.render;
 
-import io.brief2image.deadletter.BriefFailure;
-import io.brief2image.ops.PipelineMetrics;
+import io.brief2image.base.ServiceStopping;
+import io.brief2image.http.FaultClass;
+import io.brief2image.http.ProviderHttpException;
+
+import io.brief2image.base.BriefFailure;
+import io.brief2image.base.PipelineMetrics;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.concurrent.ThreadLocalRandom;
@@ -83,7 +87,7 @@ public final class ProviderCalls {
     }
 
     /** Exponential backoff with full jitter; the provider's Retry-After wins when it says more. */
-    Duration delayBefore(int nextAttempt, Duration retryAfter) {
+    public Duration delayBefore(int nextAttempt, Duration retryAfter) {
         long ceiling = Math.min(MAX_BACKOFF_MILLIS, baseMillis << Math.min(20, nextAttempt - 2));
         long jittered = ceiling / 2 + ThreadLocalRandom.current().nextLong(ceiling / 2 + 1);
         if (retryAfter != null && retryAfter.toMillis() > jittered) {

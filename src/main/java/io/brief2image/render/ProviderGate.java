@@ -1,5 +1,7 @@
 package io.brief2image.render;
 
+import io.brief2image.base.ServiceStopping;
+
 import java.time.Duration;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicInteger;

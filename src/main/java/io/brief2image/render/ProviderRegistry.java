@@ -1,7 +1,7 @@
 package io.brief2image.render;
 
 import io.brief2image.brief.ModelSpec;
-import io.brief2image.deadletter.BriefFailure;
+import io.brief2image.base.BriefFailure;
 import java.util.Map;
 
 /**

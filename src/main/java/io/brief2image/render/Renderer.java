@@ -1,16 +1,19 @@
 package io.brief2image.render;
 
-import io.brief2image.deadletter.BriefFailure;
+import io.brief2image.admission.CostEstimate;
+import io.brief2image.admission.Estimates;
+
+import io.brief2image.base.BriefFailure;
 import io.brief2image.expansion.ImageTask;
 import io.brief2image.expansion.RenderPlan;
-import io.brief2image.outbox.PartialFiles;
+import io.brief2image.base.PartialFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import io.brief2image.ops.PaymentAdmission;
-import io.brief2image.ops.SpendBudget;
+import io.brief2image.admission.PaymentAdmission;
+import io.brief2image.admission.SpendBudget;
 
 /**
  * Makes the images of a plan. Tasks that share a prompt go in one call where the provider and the

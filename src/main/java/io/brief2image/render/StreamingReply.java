@@ -1,5 +1,7 @@
 package io.brief2image.render;
 
+import io.brief2image.http.MalformedReplyException;
+
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -3,7 +3,7 @@ package io.brief2image.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.brief2image.outbox.Json;
+import io.brief2image.base.Json;
 import java.io.File;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

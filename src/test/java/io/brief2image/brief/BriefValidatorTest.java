@@ -1,5 +1,7 @@
 package io.brief2image.brief;
 
+import io.brief2image.base.Source;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.brief2image.brief.ModelLifecycle.RetiredModels;
-import io.brief2image.guidelines.PolicyAction;
+import io.brief2image.base.PolicyAction;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;

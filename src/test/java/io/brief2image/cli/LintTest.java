@@ -211,8 +211,8 @@ class LintTest {
 
     @Test
     void withAKeyLintSaysWhetherTheProviderServesTheDefaultModel() throws Exception {
-        try (io.brief2image.render.offline.OfflineImageServer provider =
-                     io.brief2image.render.offline.OfflineImageServer.start(io.brief2image.render.offline.OfflineOptions.defaults())) {
+        try (io.brief2image.offline.OfflineImageServer provider =
+                     io.brief2image.offline.OfflineImageServer.start(io.brief2image.offline.OfflineOptions.defaults())) {
             System.setProperty("brief2image.openai-api-key", "sk-lint-test");
             System.setProperty("brief2image.openai-base-url", provider.baseUrl());
             Outcome served = lint("kite.json", "{\"prompt\": \"a red kite\"}");
@@ -238,7 +238,7 @@ class LintTest {
             captured.reset();
             System.clearProperty("brief2image.models");
             System.clearProperty("brief2image.model");
-            provider.faults().next(io.brief2image.render.offline.Fault.status(500, "server_error", "boom").forPath("/v1/models"));
+            provider.faults().next(io.brief2image.offline.Fault.status(500, "server_error", "boom").forPath("/v1/models"));
             Outcome failing = lint("kite.json", "{\"prompt\": \"a red kite\"}");
             assertThat(failing.exit()).isZero();
             assertThat(failing.out()).contains("provider: warning: served models unknown (GET /models answered HTTP 500 (server_error))")

@@ -2,7 +2,7 @@ package io.brief2image.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.brief2image.ops.Progress;
+import io.brief2image.base.Progress;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;

@@ -5,10 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.brief2image.brief.Brief;
 import io.brief2image.brief.ModelTable;
-import io.brief2image.brief.Source;
-import io.brief2image.deadletter.BriefFailure;
-import io.brief2image.outbox.BriefResult;
-import io.brief2image.outbox.PartialFiles;
+import io.brief2image.base.Source;
+import io.brief2image.base.BriefFailure;
+import io.brief2image.base.BriefResult;
+import io.brief2image.base.PartialFiles;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;

@@ -4,7 +4,7 @@ import static io.brief2image.testing.PlainReason.assertPlain;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.brief2image.outbox.Json;
+import io.brief2image.base.Json;
 import io.brief2image.testing.RunningApp;
 import jakarta.jms.Connection;
 import jakarta.jms.Session;

@@ -5,7 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.brief2image.deadletter.Replay;
-import io.brief2image.ops.Budget;
+import io.brief2image.admission.Budget;
 import io.brief2image.ops.QueueDepth;
 import io.brief2image.testing.RunningApp;
 import jakarta.jms.ConnectionFactory;
@@ -40,7 +40,7 @@ class BudgetAndReplayTest {
             String api = "http://127.0.0.1:" + app.httpPort() + "/api/budget";
             var shown = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(api)).build(),
                     java.net.http.HttpResponse.BodyHandlers.ofString());
-            assertThat(io.brief2image.outbox.Json.MAPPER.readTree(shown.body()).path("paused").asBoolean()).isTrue();
+            assertThat(io.brief2image.base.Json.MAPPER.readTree(shown.body()).path("paused").asBoolean()).isTrue();
             var refused = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(api + "?daily_usd=lots"))
                     .POST(java.net.http.HttpRequest.BodyPublishers.noBody()).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
             assertThat(refused.statusCode()).isEqualTo(400);
@@ -98,7 +98,7 @@ class BudgetAndReplayTest {
             assertThat(moved).anySatisfy(m -> assertThat(m.what()).isEqualTo("requeued"));
             // the model is still unknown, so it fails again - but it went round once more, from the queue
             await().atMost(Duration.ofSeconds(20)).until(() -> Files.exists(app.failed().resolve("jms-later.json.error.json")));
-            assertThat(app.bean("progress", io.brief2image.ops.Progress.class).failed()).isEqualTo(2);
+            assertThat(app.bean("progress", io.brief2image.base.Progress.class).failed()).isEqualTo(2);
         }
     }
 

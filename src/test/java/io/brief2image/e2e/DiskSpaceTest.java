@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.brief2image.ops.FreeSpace;
-import io.brief2image.outbox.Json;
-import io.brief2image.render.offline.OfflineImageServer;
+import io.brief2image.admission.FreeSpace;
+import io.brief2image.base.Json;
+import io.brief2image.offline.OfflineImageServer;
 import io.brief2image.testing.HttpCalls;
 import io.brief2image.testing.RunningApp;
 import java.nio.file.Path;

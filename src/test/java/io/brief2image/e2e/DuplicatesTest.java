@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.brief2image.render.offline.OfflineImageServer;
-import io.brief2image.render.offline.OfflineOptions;
+import io.brief2image.offline.OfflineImageServer;
+import io.brief2image.offline.OfflineOptions;
 import io.brief2image.testing.RunningApp;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -48,13 +48,13 @@ class DuplicatesTest {
             app.drop("once-only.json", brief);
             JsonNode first = app.awaitSidecars("once-only", 1).get(0);
             app.drop("once-only-again.json", "{\"prompt\": \"once-only marker lantern\", \"n\": 1, \"id\": \"once-only\"}");
-            await().atMost(Duration.ofSeconds(30)).until(() -> app.bean("progress", io.brief2image.ops.Progress.class).done() == 2);
+            await().atMost(Duration.ofSeconds(30)).until(() -> app.bean("progress", io.brief2image.base.Progress.class).done() == 2);
             assertThat(requestsFor("once-only marker")).isEqualTo(1);
             assertThat(app.awaitSidecars("once-only", 1).get(0).path("sha256").asText()).isEqualTo(first.path("sha256").asText());
         }
         try (RunningApp app = app()) {
             app.drop("once-only.json", brief);
-            await().atMost(Duration.ofSeconds(30)).until(() -> app.bean("progress", io.brief2image.ops.Progress.class).done() == 1);
+            await().atMost(Duration.ofSeconds(30)).until(() -> app.bean("progress", io.brief2image.base.Progress.class).done() == 1);
             assertThat(requestsFor("once-only marker")).isEqualTo(1);
             assertThat(app.failed().resolve("once-only.json")).doesNotExist();
         }

@@ -13,7 +13,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
-import io.brief2image.guidelines.GuidelinePolicy;
+import io.brief2image.guidelines.policy.GuidelinePolicy;
 import io.brief2image.testing.ChatStandIn;
 import io.brief2image.testing.RunningApp;
 import java.nio.file.Files;

@@ -3,10 +3,10 @@ package io.brief2image.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.brief2image.render.offline.Fault;
-import io.brief2image.render.offline.OfflineImageServer;
-import io.brief2image.render.offline.OfflineOptions;
-import io.brief2image.render.offline.RecordedRequest;
+import io.brief2image.offline.Fault;
+import io.brief2image.offline.OfflineImageServer;
+import io.brief2image.offline.OfflineOptions;
+import io.brief2image.offline.RecordedRequest;
 import io.brief2image.testing.PackagedJar;
 import io.brief2image.testing.RunningApp;
 import java.io.IOException;

@@ -3,7 +3,7 @@ package io.brief2image.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.brief2image.outbox.Json;
+import io.brief2image.base.Json;
 import io.brief2image.testing.RunningApp;
 import jakarta.jms.Connection;
 import jakarta.jms.Message;

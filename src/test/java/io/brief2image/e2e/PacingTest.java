@@ -3,8 +3,8 @@ package io.brief2image.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.brief2image.render.offline.OfflineImageServer;
-import io.brief2image.render.offline.RecordedRequest;
+import io.brief2image.offline.OfflineImageServer;
+import io.brief2image.offline.RecordedRequest;
 import io.brief2image.testing.RunningApp;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -9,9 +9,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.brief2image.render.offline.OfflineImageServer;
-import io.brief2image.render.offline.OfflineOptions;
-import io.brief2image.render.offline.RecordedRequest;
+import io.brief2image.offline.OfflineImageServer;
+import io.brief2image.offline.OfflineOptions;
+import io.brief2image.offline.RecordedRequest;
 import io.brief2image.testing.ChatStandIn;
 import io.brief2image.testing.HttpCalls;
 import io.brief2image.testing.OpenApiSchemas;

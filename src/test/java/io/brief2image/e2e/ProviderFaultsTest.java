@@ -3,9 +3,9 @@ package io.brief2image.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.brief2image.render.offline.Fault;
-import io.brief2image.render.offline.OfflineImageServer;
-import io.brief2image.render.offline.OfflineOptions;
+import io.brief2image.offline.Fault;
+import io.brief2image.offline.OfflineImageServer;
+import io.brief2image.offline.OfflineOptions;
 import io.brief2image.testing.RunningApp;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -3,9 +3,9 @@ package io.brief2image.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.brief2image.render.offline.OfflineImageServer;
-import io.brief2image.render.offline.OfflineOptions;
-import io.brief2image.render.offline.RecordedRequest;
+import io.brief2image.offline.OfflineImageServer;
+import io.brief2image.offline.OfflineOptions;
+import io.brief2image.offline.RecordedRequest;
 import io.brief2image.testing.RunningApp;
 import java.nio.file.Files;
 import java.nio.file.Path;

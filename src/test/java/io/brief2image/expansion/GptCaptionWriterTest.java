@@ -14,7 +14,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.brief2image.render.ProviderHttp;
+import io.brief2image.http.ProviderHttp;
 import io.brief2image.testing.ChatStandIn;
 import io.brief2image.testing.RunningApp;
 import java.time.Duration;

@@ -1,5 +1,10 @@
 package io.brief2image.guidelines;
 
+import io.brief2image.base.PolicyAction;
+import io.brief2image.guidelines.policy.Artist;
+import io.brief2image.guidelines.policy.GuidelinePolicy;
+import io.brief2image.guidelines.rules.GuidelineBlockedException;
+
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

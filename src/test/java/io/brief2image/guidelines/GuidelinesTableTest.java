@@ -1,5 +1,8 @@
 package io.brief2image.guidelines;
 
+import io.brief2image.base.PolicyAction;
+import io.brief2image.guidelines.policy.GuidelinePolicy;
+
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.brief2image.outbox.Json;
+import io.brief2image.base.Json;
 import io.brief2image.testing.HttpCalls;
 import io.brief2image.testing.RawHttp;
 import io.brief2image.testing.RunningApp;

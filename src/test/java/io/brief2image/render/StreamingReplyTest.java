@@ -1,5 +1,7 @@
 package io.brief2image.render;
 
+import io.brief2image.http.MalformedReplyException;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

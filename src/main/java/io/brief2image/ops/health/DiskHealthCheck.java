@@ -1,6 +1,6 @@
 package io.brief2image.ops.health;
 
-import io.brief2image.ops.BudgetState;
+import io.brief2image.admission.BudgetState;
 import java.util.Map;
 import java.util.function.IntSupplier;
 import org.apache.camel.health.HealthCheckResultBuilder;

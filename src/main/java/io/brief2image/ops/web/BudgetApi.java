@@ -1,7 +1,7 @@
 package io.brief2image.ops.web;
 
 import io.brief2image.ops.AdminAccess;
-import io.brief2image.ops.Budget;
+import io.brief2image.admission.Budget;
 import java.util.Map;
 import org.apache.camel.Exchange;
 import org.slf4j.Logger;

@@ -1,6 +1,6 @@
 package io.brief2image.ops.web;
 
-import io.brief2image.outbox.Json;
+import io.brief2image.base.Json;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import org.apache.camel.Exchange;

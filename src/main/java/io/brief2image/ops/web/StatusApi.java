@@ -1,9 +1,9 @@
 package io.brief2image.ops.web;
 
-import io.brief2image.ops.BudgetState;
+import io.brief2image.admission.BudgetState;
 import io.brief2image.ops.DeadLetterFolder;
 import io.brief2image.ops.OperatorGauges;
-import io.brief2image.ops.PipelineMetrics;
+import io.brief2image.base.PipelineMetrics;
 import io.brief2image.ops.QueueDepth;
 import java.util.LinkedHashMap;
 import java.util.Map;

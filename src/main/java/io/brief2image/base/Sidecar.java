@@ -1,0 +1,22 @@
+package io.brief2image.base;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.brief2image.base.Source;
+import io.brief2image.base.Expansion;
+import io.brief2image.base.PolicyAction;
+import java.util.List;
+import java.util.Map;
+
+/** The JSON record beside each image (DESIGN §2), written in snake_case. */
+@JsonIgnoreProperties(ignoreUnknown = true)
+public record Sidecar(
+        String briefId, String imageId, int index, int count,
+        String file, long bytes, String sha256, String mediaType,
+        String prompt, String imagePrompt, String revisedPrompt, String revisedBy,
+        long seed, boolean seedHonored,
+        String model, String size, String quality, String style, String outputFormat, String background, String provider,
+        JsonNode usage, List<PolicyAction> policy, Expansion expansion, String parent, Source source, JsonNode metadata,
+        String created, int attempts, Map<String, Long> timingsMs, double costUsd, String requestId,
+        List<String> warnings) {
+}

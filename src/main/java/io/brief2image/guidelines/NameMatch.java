@@ -1,8 +1,0 @@
-package io.brief2image.guidelines;
-
-/** Where a known name was found in a text; edits &gt; 0 means it was misspelt. */
-record NameMatch<T>(int start, int end, T owner, int edits) {
-    int length() {
-        return end - start;
-    }
-}

@@ -1,8 +1,0 @@
-package io.brief2image.guidelines;
-
-import java.util.List;
-
-/** One rewriting step of the guidelines; records what it changed in actions. */
-interface TextRule {
-    String apply(String text, List<PolicyAction> actions);
-}

@@ -1,0 +1,100 @@
+package io.brief2image.guidelines.rules;
+
+import io.brief2image.base.PolicyAction;
+import io.brief2image.guidelines.policy.Grammar;
+import io.brief2image.guidelines.policy.GuidelinePolicy;
+import io.brief2image.guidelines.policy.ParticlePair;
+import io.brief2image.guidelines.policy.PublicFigure;
+import io.brief2image.guidelines.text.Casing;
+import io.brief2image.guidelines.text.FuzzyNameMatcher;
+import io.brief2image.guidelines.text.LanguageGuesser;
+import io.brief2image.guidelines.text.NameMatch;
+import io.brief2image.guidelines.text.ParticleAgreement;
+import io.brief2image.guidelines.text.QuotedTextGuard;
+import io.brief2image.guidelines.text.TextEdit;
+import io.brief2image.guidelines.text.TextEditor;
+import io.brief2image.guidelines.text.TextSpan;
+import io.brief2image.guidelines.text.TitlePattern;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Real people are never depicted by name; a neutral description keeps only gender and physique. */
+public final class PublicFigureRule implements TextRule {
+    private static final Pattern LAST_WORD = Pattern.compile("(\\p{L}+)\\s*$");
+
+    private final FuzzyNameMatcher<PublicFigure> matcher;
+    private final TitlePattern titles;
+    private final FigureDescriber describer;
+    private final LanguageGuesser languages;
+    private final Grammar grammar;
+    private final QuotedTextGuard guard;
+    private final TextEditor editor;
+
+    public PublicFigureRule(GuidelinePolicy policy, TitlePattern titles, QuotedTextGuard guard, TextEditor editor) {
+        this.matcher = new FuzzyNameMatcher<>(policy.fuzzyMatching());
+        for (PublicFigure figure : policy.publicFigures()) {
+            matcher.add(figure.name(), figure);
+            figure.aliases().forEach(alias -> matcher.add(alias, figure));
+        }
+        this.titles = titles;
+        this.describer = new FigureDescriber(policy.publicFigureDescription(), policy.publicFigureAsModifier(), policy.grammar());
+        this.languages = new LanguageGuesser(policy.grammar());
+        this.grammar = policy.grammar();
+        this.guard = guard;
+        this.editor = editor;
+    }
+
+    @Override
+    public String apply(String text, List<PolicyAction> actions) {
+        List<TextSpan> quoted = guard.protectedSpans(text);
+        List<TextEdit> edits = new ArrayList<>();
+        for (NameMatch<PublicFigure> match : matcher.findAll(text)) {
+            if (TextSpan.anyOverlaps(quoted, match.start(), match.end())) {
+                continue;
+            }
+            // "President Obama" -> one description, not "politician a tall, slim man"
+            int start = titles.startOfTitleBefore(text, match.start());
+            String language = languages.guess(text, match.start(), match.end());
+            FigureDescriber.Rewrite rewrite = describer.rewrite(text, match, language, wordBefore(text, start));
+            String replacement = Casing.forPosition(text, start, rewrite.text());
+            int end = rewrite.end();
+            if (rewrite.inDefaultLanguage()) {
+                replacement = spacedFromNeighbours(text, start, end, replacement);
+            } else {
+                ParticleAgreement.Fix particle = ParticleAgreement.fixAfter(text, end, replacement, particles(language));
+                if (particle != null) {
+                    replacement = replacement + particle.particle();
+                    end += particle.length();
+                }
+            }
+            String original = text.substring(start, end);
+            edits.add(new TextEdit(start, end, replacement, language));
+            actions.add(new PolicyAction(Rules.PUBLIC_FIGURES, "replaced", "'" + original + "' → '" + replacement.strip() + "'"));
+        }
+        return editor.apply(text, edits);
+    }
+
+    private List<ParticlePair> particles(String language) {
+        return grammar.language(language).particles();
+    }
+
+    private static String wordBefore(String text, int index) {
+        Matcher m = LAST_WORD.matcher(text.substring(0, index));
+        return m.find() ? m.group(1) : null;
+    }
+
+    /** Scripts without spaces glue particles to names ("오바마가"); English words must not be glued to them. */
+    private static String spacedFromNeighbours(String text, int start, int end, String replacement) {
+        String spaced = replacement;
+        if (start > 0 && Character.isLetterOrDigit(text.codePointBefore(start))) {
+            spaced = " " + spaced;
+        }
+        if (end < text.length() && Character.isLetterOrDigit(text.codePointAt(end))) {
+            spaced = spaced + " ";
+        }
+        return spaced;
+    }
+}

@@ -1,0 +1,37 @@
+package io.brief2image.guidelines.text;
+
+import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/** A word of the original text with its position and a folded form (lower case, no accents) for comparing. */
+record WordToken(String folded, int start, int end) {
+
+    static List<WordToken> split(String text) {
+        List<WordToken> tokens = new ArrayList<>();
+        int i = 0;
+        while (i < text.length()) {
+            int cp = text.codePointAt(i);
+            if (isWordChar(cp)) {
+                int start = i;
+                while (i < text.length() && isWordChar(text.codePointAt(i))) {
+                    i += Character.charCount(text.codePointAt(i));
+                }
+                tokens.add(new WordToken(fold(text.substring(start, i)), start, i));
+            } else {
+                i += Character.charCount(cp);
+            }
+        }
+        return tokens;
+    }
+
+    static String fold(String word) {
+        String decomposed = Normalizer.normalize(word, Normalizer.Form.NFD);
+        return decomposed.replaceAll("\\p{M}", "").toLowerCase(Locale.ROOT);
+    }
+
+    private static boolean isWordChar(int cp) {
+        return Character.isLetterOrDigit(cp) || Character.getType(cp) == Character.NON_SPACING_MARK;
+    }
+}

@@ -1,0 +1,12 @@
+package io.brief2image.offline;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/** The one configured mapper; ObjectMapper is thread-safe and expensive to build. */
+final class Json {
+
+    static final ObjectMapper MAPPER = new ObjectMapper();
+
+    private Json() {
+    }
+}

@@ -1,0 +1,62 @@
+package io.brief2image.offline;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** GET /v1/models and GET /v1/models/{id}: what the offline provider serves, in OpenAI's list shape. */
+final class ModelsEndpoint implements ApiEndpoint {
+
+    private static final String PATH = "/v1/models";
+
+    private final ServedModels models;
+
+    ModelsEndpoint(ServedModels models) {
+        this.models = models;
+    }
+
+    @Override
+    public String path() {
+        return PATH;
+    }
+
+    @Override
+    public String method() {
+        return "GET";
+    }
+
+    @Override
+    public boolean serves(String path) {
+        return path.equals(PATH) || path.startsWith(PATH + "/");
+    }
+
+    @Override
+    public RecordedRequest describe(IncomingRequest request) {
+        return Describe.bare(request);
+    }
+
+    @Override
+    public PreparedReply prepare(IncomingRequest request) {
+        if (request.path().equals(PATH)) {
+            List<Map<String, Object>> data = new ArrayList<>();
+            models.served().forEach((id, model) -> data.add(entry(id, model)));
+            Map<String, Object> list = new LinkedHashMap<>();
+            list.put("object", "list");
+            list.put("data", data);
+            return replies -> replies.json(200, list);
+        }
+        String id = request.path().substring(PATH.length() + 1);
+        Map<String, Object> entry = entry(id, models.require(id));
+        return replies -> replies.json(200, entry);
+    }
+
+    private static Map<String, Object> entry(String id, ServedModels.Model model) {
+        Map<String, Object> entry = new LinkedHashMap<>();
+        entry.put("id", id);
+        entry.put("object", "model");
+        entry.put("created", model.created());
+        entry.put("owned_by", model.ownedBy());
+        return entry;
+    }
+}

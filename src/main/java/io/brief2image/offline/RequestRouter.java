@@ -1,0 +1,132 @@
+package io.brief2image.offline;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Every request goes through here: record it, apply a queued fault if one matches, wait the
+ * configured latency, then let the endpoint reply.
+ */
+final class RequestRouter implements HttpHandler {
+
+    private final List<ApiEndpoint> endpoints;
+    private final ControlEndpoint control;
+    private final RequestLog log;
+    private final FaultPlan faults;
+    private final FaultResponder faultResponder;
+    private final ServerLifetime lifetime;
+    private final Duration latency;
+
+    RequestRouter(List<ApiEndpoint> endpoints, RequestLog log, FaultPlan faults, ServerLifetime lifetime,
+                  Duration latency) {
+        this.endpoints = List.copyOf(endpoints);
+        this.control = new ControlEndpoint(faults, log);
+        this.log = log;
+        this.faults = faults;
+        this.faultResponder = new FaultResponder(lifetime);
+        this.lifetime = lifetime;
+        this.latency = latency;
+    }
+
+    @Override
+    public void handle(HttpExchange exchange) throws IOException {
+        try {
+            route(exchange);
+        } catch (DropConnection drop) {
+            // deliberately not closing the exchange: the server then aborts the connection mid-response
+            throw drop;
+        } catch (IOException | RuntimeException e) {
+            // usually the client went away (e.g. it timed out during a hang); nothing left to tell it
+            exchange.close();
+            return;
+        }
+        exchange.close();
+    }
+
+    private void route(HttpExchange exchange) throws IOException {
+        long arrived = epochMicros();
+        String method = exchange.getRequestMethod();
+        String path = exchange.getRequestURI().getPath();
+        byte[] body = exchange.getRequestBody().readAllBytes();
+        Replies replies = new Replies(exchange);
+        if (path.startsWith(OfflineImageServer.CONTROL_PREFIX)) {
+            control.handle(method, path, body, replies);
+            return;
+        }
+
+        IncomingRequest request = parse(exchange, method, path, body);
+        ApiEndpoint endpoint = endpoints.stream().filter(e -> e.serves(path)).findFirst().orElse(null);
+        log.add(describe(endpoint, request).receivedAt(arrived));
+        if (endpoint == null) {
+            replies.error(404, "invalid_request_error", null, "not_found",
+                    "Invalid URL (" + method + " " + path + ")");
+            return;
+        }
+        if (!method.equals(endpoint.method())) {
+            exchange.getResponseHeaders().set("Allow", endpoint.method());
+            replies.error(405, "invalid_request_error", null, "method_not_allowed",
+                    "Method " + method + " is not allowed for " + path + "; use " + endpoint.method() + ".");
+            return;
+        }
+        Optional<Fault> fault = faults.take(path);
+        if (fault.isPresent() && !faultResponder.act(fault.get(), path, replies)) {
+            return;
+        }
+        ApiEndpoint.PreparedReply reply;
+        try {
+            reply = endpoint.prepare(request);
+        } catch (ApiError error) {
+            replies.error(error);
+            return;
+        }
+        if (!lifetime.pause(latency)) {
+            throw new DropConnection("server closed during latency");
+        }
+        reply.send(replies);
+    }
+
+    private static long epochMicros() {
+        java.time.Instant now = java.time.Instant.now();
+        return now.getEpochSecond() * 1_000_000L + now.getNano() / 1_000;
+    }
+
+    private static RecordedRequest describe(ApiEndpoint endpoint, IncomingRequest request) {
+        if (endpoint == null) {
+            return Describe.bare(request);
+        }
+        try {
+            return endpoint.describe(request);
+        } catch (RuntimeException e) {
+            return Describe.bare(request);
+        }
+    }
+
+    private static IncomingRequest parse(HttpExchange exchange, String method, String path, byte[] body) {
+        String authorization = exchange.getRequestHeaders().getFirst("Authorization");
+        boolean bearer = authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)
+                && !authorization.substring(7).isBlank();
+        String contentType = exchange.getRequestHeaders().getFirst("Content-Type");
+        String boundary = MultipartForm.boundaryOf(contentType);
+        try {
+            if (boundary != null) {
+                return new IncomingRequest(method, path, bearer, null, MultipartForm.parse(body, boundary), null);
+            }
+            if (body.length == 0) {
+                return new IncomingRequest(method, path, bearer, null, null, "empty body");
+            }
+            JsonNode json = Json.MAPPER.readTree(body);
+            if (json instanceof ObjectNode object) {
+                return new IncomingRequest(method, path, bearer, object, null, null);
+            }
+            return new IncomingRequest(method, path, bearer, null, null, "expected a JSON object");
+        } catch (IOException | IllegalArgumentException e) {
+            return new IncomingRequest(method, path, bearer, null, null, e.getMessage());
+        }
+    }
+}
