@@ -9,9 +9,12 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.Map;
 
-/** estimates.yaml: how cost and size of a request are estimated before it is paid for, and the chat model prices. */
+/**
+ * estimates.yaml: how cost and size of a request are estimated before it is paid for; the chat
+ * model prices come from the model table (models.yaml, {@code chat_models}), beside the image models'.
+ */
 @JsonIgnoreProperties(ignoreUnknown = true)
-public record Estimates(Images images, Chat chat) {
+public record Estimates(Images images, Chat chat, Map<String, ChatPrice> chatModels) {
 
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record Images(@JsonProperty("reference_pixels") long referencePixels,
@@ -23,19 +26,34 @@ public record Estimates(Images images, Chat chat) {
 
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record Chat(@JsonProperty("prompt_chars_per_token") double promptCharsPerToken,
-                       @JsonProperty("output_tokens") long outputTokens,
-                       Map<String, ChatPrice> models) {
+                       @JsonProperty("output_tokens") long outputTokens) {
+    }
+
+    /** The part of the model table this reads. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    private record ChatModels(@JsonProperty("chat_models") Map<String, ChatPrice> chatModels) {
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record ChatPrice(@JsonProperty("input_per_mtok") double inputPerMtok, @JsonProperty("output_per_mtok") double outputPerMtok) {
     }
 
-    public static Estimates load(String location) {
+    public static Estimates load(String location, String modelTableLocation) {
+        YAMLMapper yaml = new YAMLMapper();
+        Estimates read;
         try (InputStream in = ResourceLocation.open(location)) {
-            return new YAMLMapper().readValue(in, Estimates.class);
+            read = yaml.readValue(in, Estimates.class);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the estimates table " + location, e);
+        }
+        try (InputStream in = ResourceLocation.open(modelTableLocation)) {
+            Map<String, ChatPrice> prices = yaml.readValue(in, ChatModels.class).chatModels();
+            if (prices == null || prices.isEmpty()) {
+                throw new IllegalStateException("the model table " + modelTableLocation + " lists no chat_models with prices");
+            }
+            return new Estimates(read.images(), read.chat(), Map.copyOf(prices));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the chat model prices from " + modelTableLocation, e);
         }
     }
 
@@ -63,11 +81,11 @@ public record Estimates(Images images, Chat chat) {
 
     /** A chat model's price; one not in the table costs what the dearest listed one does. */
     public ChatPrice chatPrice(String model) {
-        ChatPrice price = chat.models().get(model);
+        ChatPrice price = chatModels.get(model);
         if (price != null) {
             return price;
         }
-        return chat.models().values().stream()
+        return chatModels.values().stream()
                 .reduce(new ChatPrice(0, 0), (a, b) -> new ChatPrice(Math.max(a.inputPerMtok(), b.inputPerMtok()),
                         Math.max(a.outputPerMtok(), b.outputPerMtok())));
     }

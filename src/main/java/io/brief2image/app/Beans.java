@@ -128,7 +128,7 @@ public final class Beans implements CamelConfiguration {
         PendingOutbox pendingOutbox = new PendingOutbox(settings.data(), settings.outbox(), partials);
         DiskRoom diskRoom = new DiskRoom(disks, megabytes(context, "brief2image.disk-reserve-mb", 64), freeSpace, pendingOutbox::bytes);
         PaymentAdmission admission = new PaymentAdmission(budget, diskRoom, () -> context.isStopping() || context.isStopped());
-        Estimates estimates = Estimates.load("classpath:estimates.yaml");
+        Estimates estimates = Estimates.load("classpath:estimates.yaml", settings.modelsLocation());
         int flushed = pendingOutbox.flush();
         if (flushed > 0) {
             LOG.info("wrote the kept images of {} briefs to the outbox", flushed);

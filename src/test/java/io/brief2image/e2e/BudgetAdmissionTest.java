@@ -35,7 +35,7 @@ import org.junit.jupiter.api.io.TempDir;
 class BudgetAdmissionTest {
 
     static final ModelSpec MODEL = ModelTable.load("classpath:models.yaml").find("gpt-image-2").orElseThrow();
-    static final Estimates ESTIMATES = Estimates.load("classpath:estimates.yaml");
+    static final Estimates ESTIMATES = Estimates.load("classpath:estimates.yaml", "classpath:models.yaml");
 
     @Test
     void fortyBriefsAtConcurrencyEightNeverSpendPastTheBudgetAndARaiseResumesThem(@TempDir Path root) throws Exception {
