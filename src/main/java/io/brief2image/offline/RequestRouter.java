@@ -7,29 +7,24 @@ import com.sun.net.httpserver.HttpHandler;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
 
 /**
- * Every request goes through here: record it, apply a queued fault if one matches, wait the
+ * Every request goes through here: record it, apply a queued fault if one matches (fault injection on), wait the
  * configured latency, then let the endpoint reply.
  */
 final class RequestRouter implements HttpHandler {
 
     private final List<ApiEndpoint> endpoints;
-    private final ControlEndpoint control;
     private final RequestLog log;
-    private final FaultPlan faults;
-    private final FaultResponder faultResponder;
+    private final FaultLayer faults;
     private final ServerLifetime lifetime;
     private final Duration latency;
 
-    RequestRouter(List<ApiEndpoint> endpoints, RequestLog log, FaultPlan faults, ServerLifetime lifetime,
+    RequestRouter(List<ApiEndpoint> endpoints, RequestLog log, FaultLayer faults, ServerLifetime lifetime,
                   Duration latency) {
         this.endpoints = List.copyOf(endpoints);
-        this.control = new ControlEndpoint(faults, log);
         this.log = log;
         this.faults = faults;
-        this.faultResponder = new FaultResponder(lifetime);
         this.lifetime = lifetime;
         this.latency = latency;
     }
@@ -56,7 +51,7 @@ final class RequestRouter implements HttpHandler {
         byte[] body = exchange.getRequestBody().readAllBytes();
         Replies replies = new Replies(exchange);
         if (path.startsWith(OfflineImageServer.CONTROL_PREFIX)) {
-            control.handle(method, path, body, replies);
+            faults.control(method, path, body, replies);
             return;
         }
 
@@ -74,8 +69,7 @@ final class RequestRouter implements HttpHandler {
                     "Method " + method + " is not allowed for " + path + "; use " + endpoint.method() + ".");
             return;
         }
-        Optional<Fault> fault = faults.take(path);
-        if (fault.isPresent() && !faultResponder.act(fault.get(), path, replies)) {
+        if (!faults.intercept(path, replies)) {
             return;
         }
         ApiEndpoint.PreparedReply reply;

@@ -16,7 +16,7 @@ final class SharedOfflineServer implements BeforeAllCallback, BeforeEachCallback
 
     @Override
     public void beforeAll(ExtensionContext context) throws Exception {
-        server = OfflineImageServer.start(OfflineOptions.defaults());
+        server = OfflineImageServer.start(OfflineOptions.defaults().withFaults(true));
     }
 
     @Override

@@ -1,0 +1,59 @@
+package io.brief2image.offline;
+
+import static io.brief2image.offline.OfflineTestClient.json;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.net.http.HttpResponse;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** A server started without {@link OfflineOptions#withFaults} cannot be made to misbehave. */
+class FaultsOffByDefaultTest {
+
+    private static final String PLAN = "[{\"type\":\"status\",\"status\":500,\"times\":3}]";
+
+    private static OfflineImageServer server;
+    private static final OfflineTestClient client = new OfflineTestClient();
+
+    @BeforeAll
+    static void start() throws Exception {
+        server = OfflineImageServer.start(OfflineOptions.defaults());
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+    }
+
+    @Test
+    void theControlApiAnswers404AndNoFaultReachesTheEndpoints() throws Exception {
+        HttpResponse<String> queued = client.postJson(server.sdWebUiUrl() + "/_offline/faults", PLAN);
+
+        assertThat(queued.statusCode()).isEqualTo(404);
+        assertThat(json(queued).path("error").path("message").asText()).contains("brief2image.offline.faults=true");
+        assertThat(client.send("GET", server.sdWebUiUrl() + "/_offline/requests").statusCode()).isEqualTo(404);
+        assertThat(client.send("DELETE", server.sdWebUiUrl() + "/_offline/faults").statusCode()).isEqualTo(404);
+        HttpResponse<String> image = client.postJson(server.baseUrl() + "/images/generations",
+                Map.of("prompt", "never faulted", "size", "1024x1024"));
+        assertThat(image.statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void theInProcessFaultPlanIsRefusedWithTheSwitchToTurn() {
+        assertThatThrownBy(server::faults).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("withFaults(true)");
+    }
+
+    @Test
+    void turnedOnTheControlApiQueuesFaults() throws Exception {
+        try (OfflineImageServer faulty = OfflineImageServer.start(OfflineOptions.defaults().withFaults(true))) {
+            HttpResponse<String> queued = client.postJson(faulty.sdWebUiUrl() + "/_offline/faults", PLAN);
+
+            assertThat(queued.statusCode()).isEqualTo(200);
+            assertThat(faulty.faults().pending()).hasSize(3);
+        }
+    }
+}
