@@ -1,7 +1,5 @@
 package io.brief2image.offline;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import java.io.IOException;
@@ -55,7 +53,7 @@ final class RequestRouter implements HttpHandler {
             return;
         }
 
-        IncomingRequest request = parse(exchange, method, path, body);
+        IncomingRequest request = IncomingRequest.read(exchange, body);
         ApiEndpoint endpoint = endpoints.stream().filter(e -> e.serves(path)).findFirst().orElse(null);
         log.add(describe(endpoint, request).receivedAt(arrived));
         if (endpoint == null) {
@@ -92,35 +90,12 @@ final class RequestRouter implements HttpHandler {
 
     private static RecordedRequest describe(ApiEndpoint endpoint, IncomingRequest request) {
         if (endpoint == null) {
-            return Describe.bare(request);
+            return request.logged();
         }
         try {
             return endpoint.describe(request);
         } catch (RuntimeException e) {
-            return Describe.bare(request);
-        }
-    }
-
-    private static IncomingRequest parse(HttpExchange exchange, String method, String path, byte[] body) {
-        String authorization = exchange.getRequestHeaders().getFirst("Authorization");
-        boolean bearer = authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)
-                && !authorization.substring(7).isBlank();
-        String contentType = exchange.getRequestHeaders().getFirst("Content-Type");
-        String boundary = MultipartForm.boundaryOf(contentType);
-        try {
-            if (boundary != null) {
-                return new IncomingRequest(method, path, bearer, null, MultipartForm.parse(body, boundary), null);
-            }
-            if (body.length == 0) {
-                return new IncomingRequest(method, path, bearer, null, null, "empty body");
-            }
-            JsonNode json = Json.MAPPER.readTree(body);
-            if (json instanceof ObjectNode object) {
-                return new IncomingRequest(method, path, bearer, object, null, null);
-            }
-            return new IncomingRequest(method, path, bearer, null, null, "expected a JSON object");
-        } catch (IOException | IllegalArgumentException e) {
-            return new IncomingRequest(method, path, bearer, null, null, e.getMessage());
+            return request.logged();
         }
     }
 }
