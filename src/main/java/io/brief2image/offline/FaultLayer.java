@@ -8,18 +8,10 @@ import java.util.Optional;
  * HTTP, and the {@link FaultResponder} that acts faults out. Off (the default), the control API
  * answers 404 and no request is ever touched, so a server started only for its images cannot be
  * made to misbehave by whoever reaches its port.
+ *
+ * @param queued the faults waiting for requests; all three parts are {@code null} when off
  */
-final class FaultLayer {
-
-    private final FaultPlan plan;
-    private final ControlEndpoint control;
-    private final FaultResponder responder;
-
-    private FaultLayer(FaultPlan plan, ControlEndpoint control, FaultResponder responder) {
-        this.plan = plan;
-        this.control = control;
-        this.responder = responder;
-    }
+record FaultLayer(FaultPlan queued, ControlEndpoint control, FaultResponder responder) {
 
     static FaultLayer of(boolean enabled, RequestLog log, ServerLifetime lifetime) {
         if (!enabled) {
@@ -31,11 +23,11 @@ final class FaultLayer {
 
     /** The plan tests and benchmarks queue faults on; only when fault injection is on. */
     FaultPlan plan() {
-        if (plan == null) {
+        if (queued == null) {
             throw new IllegalStateException("Fault injection is off: start the offline server with "
                     + "OfflineOptions.withFaults(true), or the service with brief2image.offline.faults=true.");
         }
-        return plan;
+        return queued;
     }
 
     /** A request under {@link OfflineImageServer#CONTROL_PREFIX}: served when on, 404 when off. */
@@ -54,10 +46,10 @@ final class FaultLayer {
      * @return {@code true} when the endpoint's normal reply should still follow
      */
     boolean intercept(String path, Replies replies) throws IOException {
-        if (plan == null) {
+        if (queued == null) {
             return true;
         }
-        Optional<Fault> fault = plan.take(path);
+        Optional<Fault> fault = queued.take(path);
         return fault.isEmpty() || responder.act(fault.get(), path, replies);
     }
 }

@@ -6,30 +6,21 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.http.HttpResponse;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** A server started without {@link OfflineOptions#withFaults} cannot be made to misbehave. */
 class FaultsOffByDefaultTest {
 
     private static final String PLAN = "[{\"type\":\"status\",\"status\":500,\"times\":3}]";
 
-    private static OfflineImageServer server;
+    @RegisterExtension
+    static final SharedOfflineServer WITHOUT_FAULTS = new SharedOfflineServer(OfflineOptions.defaults());
     private static final OfflineTestClient client = new OfflineTestClient();
-
-    @BeforeAll
-    static void start() throws Exception {
-        server = OfflineImageServer.start(OfflineOptions.defaults());
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
 
     @Test
     void theControlApiAnswers404AndNoFaultReachesTheEndpoints() throws Exception {
+        OfflineImageServer server = WITHOUT_FAULTS.get();
         HttpResponse<String> queued = client.postJson(server.sdWebUiUrl() + "/_offline/faults", PLAN);
 
         assertThat(queued.statusCode()).isEqualTo(404);
@@ -43,7 +34,7 @@ class FaultsOffByDefaultTest {
 
     @Test
     void theInProcessFaultPlanIsRefusedWithTheSwitchToTurn() {
-        assertThatThrownBy(server::faults).isInstanceOf(IllegalStateException.class)
+        assertThatThrownBy(WITHOUT_FAULTS.get()::faults).isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("withFaults(true)");
     }
 
