@@ -15,7 +15,7 @@ public final class StandIn {
     public static void main(String[] args) throws Exception {
         long latency = Long.parseLong(args[0]);
         int bytes = Integer.parseInt(args[1]);
-        try (OfflineImageServer server = OfflineImageServer.start(new OfflineOptions(0, latency, bytes))) {
+        try (OfflineImageServer server = OfflineImageServer.start(new OfflineOptions(0, latency, bytes, true))) {
             System.out.println("READY " + server.port());
             System.out.flush();
             while (System.in.read() >= 0) {

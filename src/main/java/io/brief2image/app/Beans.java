@@ -147,7 +147,8 @@ public final class Beans implements CamelConfiguration {
         String provider = settings.effectiveProvider();
         ImageProvider stableDiffusion;
         if (provider.equals("offline")) {
-            OfflineImageServer offline = OfflineImageServer.start(new OfflineOptions(0, settings.offlineLatencyMillis(), settings.offlineImageBytes()));
+            OfflineImageServer offline = OfflineImageServer.start(new OfflineOptions(0, settings.offlineLatencyMillis(),
+                    settings.offlineImageBytes(), settings.offlineFaults()));
             context.addService(new ServiceSupport() {
                 @Override
                 protected void doStop() {

@@ -16,7 +16,7 @@ public record Settings(
         int concurrency, int imagesPerMinute, int requestTimeoutSeconds, int maxAttempts, long retryBaseMillis,
         long maxBriefBytes, double dailyBudgetUsd, long inboxQuietMillis,
         int httpPort, String adminToken,
-        long offlineLatencyMillis, int offlineImageBytes, long resultTtlHours,
+        long offlineLatencyMillis, int offlineImageBytes, boolean offlineFaults, long resultTtlHours,
         String expansion) {
 
     public static Settings from(Function<String, String> lookup) {
@@ -35,7 +35,8 @@ public record Settings(
                 intOf(get, "max-attempts"), longOf(get, "retry-base-ms"),
                 longOf(get, "max-brief-bytes"), doubleOf(get, "daily-budget-usd"), longOf(get, "inbox-quiet-ms"),
                 intOf(get, "http-port"), get.apply("admin-token"),
-                longOf(get, "offline.latency-ms"), intOf(get, "offline.image-bytes"), longOf(get, "result-ttl-hours"),
+                longOf(get, "offline.latency-ms"), intOf(get, "offline.image-bytes"),
+                Boolean.parseBoolean(get.apply("offline.faults")), longOf(get, "result-ttl-hours"),
                 get.apply("expansion"));
     }
 

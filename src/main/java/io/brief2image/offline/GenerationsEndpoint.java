@@ -1,8 +1,5 @@
 package io.brief2image.offline;
 
-import java.util.ArrayList;
-import java.util.List;
-
 /** POST /v1/images/generations: text to image(s). */
 final class GenerationsEndpoint implements ApiEndpoint {
 
@@ -21,21 +18,12 @@ final class GenerationsEndpoint implements ApiEndpoint {
 
     @Override
     public RecordedRequest describe(IncomingRequest request) {
-        return Describe.images(request, RequestParams.ofJson(request.json()), 0);
+        return GenerationsRequest.logged(request);
     }
 
     @Override
     public PreparedReply prepare(IncomingRequest request) {
-        ImagesCall call = ImagesCall.parse(RequestParams.ofJson(request.requireJson()), models);
-        List<ImageBytes> images = new ArrayList<>();
-        for (int i = 0; i < call.n(); i++) {
-            images.add(previews.preview(call.prompt(), call.seedOf(i), null, call.size(), call.format()));
-        }
-        if (call.streamed()) {
-            TokenUsage perImage = TokenUsage.estimate(call.prompt(), 0, call.size(), call.quality(), 1);
-            return replies -> ImageEventStream.send(replies, "image_generation", call, images, perImage);
-        }
-        TokenUsage usage = TokenUsage.estimate(call.prompt(), 0, call.size(), call.quality(), call.n());
-        return replies -> ImagesReply.send(replies, images, call.revisedPrompt(), usage);
+        ImageOptions options = GenerationsRequest.parse(request, models).options();
+        return options.reply(options.previews(previews, null), 0, "image_generation");
     }
 }

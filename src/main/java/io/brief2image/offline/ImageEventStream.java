@@ -15,7 +15,7 @@ final class ImageEventStream {
     }
 
     /** @param prefix "image_generation" or "image_edit" */
-    static void send(Replies replies, String prefix, ImagesCall call, List<ImageBytes> images, TokenUsage perImage)
+    static void send(Replies replies, String prefix, ImageOptions call, List<ImageBytes> images, TokenUsage perImage)
             throws IOException {
         JsonReplyStream events = replies.eventStream();
         for (ImageBytes image : images) {
@@ -29,7 +29,7 @@ final class ImageEventStream {
         events.finish();
     }
 
-    private static JsonReplyStream open(JsonReplyStream events, String type, ImagesCall call, ImageBytes image)
+    private static JsonReplyStream open(JsonReplyStream events, String type, ImageOptions call, ImageBytes image)
             throws IOException {
         return events.raw("event: " + type + "\ndata: {\"type\":").value(type)
                 .raw(",\"b64_json\":").base64(image)

@@ -8,7 +8,7 @@ import java.util.Map;
 /** GET /v1/models and GET /v1/models/{id}: what the offline provider serves, in OpenAI's list shape. */
 final class ModelsEndpoint implements ApiEndpoint {
 
-    private static final String PATH = "/v1/models";
+    private static final String PATH = ModelsRequest.PATH;
 
     private final ServedModels models;
 
@@ -33,12 +33,13 @@ final class ModelsEndpoint implements ApiEndpoint {
 
     @Override
     public RecordedRequest describe(IncomingRequest request) {
-        return Describe.bare(request);
+        return ModelsRequest.logged(request);
     }
 
     @Override
     public PreparedReply prepare(IncomingRequest request) {
-        if (request.path().equals(PATH)) {
+        ModelsRequest asked = ModelsRequest.parse(request);
+        if (asked.id() == null) {
             List<Map<String, Object>> data = new ArrayList<>();
             models.served().forEach((id, model) -> data.add(entry(id, model)));
             Map<String, Object> list = new LinkedHashMap<>();
@@ -46,8 +47,7 @@ final class ModelsEndpoint implements ApiEndpoint {
             list.put("data", data);
             return replies -> replies.json(200, list);
         }
-        String id = request.path().substring(PATH.length() + 1);
-        Map<String, Object> entry = entry(id, models.require(id));
+        Map<String, Object> entry = entry(asked.id(), models.require(asked.id()));
         return replies -> replies.json(200, entry);
     }
 

@@ -26,11 +26,11 @@ public final class OfflineImageServer implements AutoCloseable {
 
     private final HttpServer server;
     private final ExecutorService handlers;
-    private final FaultPlan faults;
+    private final FaultLayer faults;
     private final RequestLog log;
     private final ServerLifetime lifetime;
 
-    private OfflineImageServer(HttpServer server, ExecutorService handlers, FaultPlan faults, RequestLog log,
+    private OfflineImageServer(HttpServer server, ExecutorService handlers, FaultLayer faults, RequestLog log,
                                ServerLifetime lifetime) {
         this.server = server;
         this.handlers = handlers;
@@ -41,9 +41,9 @@ public final class OfflineImageServer implements AutoCloseable {
 
     public static OfflineImageServer start(OfflineOptions options) throws IOException {
         PreviewSource previews = new PreviewSource(options);
-        FaultPlan faults = new FaultPlan();
         RequestLog log = new RequestLog();
         ServerLifetime lifetime = new ServerLifetime();
+        FaultLayer faults = FaultLayer.of(options.faults(), log, lifetime);
         ServedModels models = ServedModels.load();
         List<ApiEndpoint> endpoints = List.of(
                 new ModelsEndpoint(models),
@@ -88,8 +88,13 @@ public final class OfflineImageServer implements AutoCloseable {
         return "http://127.0.0.1:" + port();
     }
 
+    /**
+     * The queue of faults the next requests meet.
+     *
+     * @throws IllegalStateException when the server was started without {@link OfflineOptions#withFaults}
+     */
     public FaultPlan faults() {
-        return faults;
+        return faults.plan();
     }
 
     public List<RecordedRequest> requests() {

@@ -7,8 +7,11 @@ package io.brief2image.offline;
  * @param latencyMillis   delay before each image reply, to imitate a slow provider
  * @param fixedImageBytes when &gt; 0 every image is the same pre-encoded PNG of roughly this size,
  *                        ignoring the prompt, so benchmarks measure transport rather than painting
+ * @param faults          whether faults can be injected: the control API ({@code /_offline/faults},
+ *                        {@code /_offline/requests}) and {@link OfflineImageServer#faults()}. Off by
+ *                        default, so a server started for its images never misbehaves on request
  */
-public record OfflineOptions(int port, long latencyMillis, int fixedImageBytes) {
+public record OfflineOptions(int port, long latencyMillis, int fixedImageBytes, boolean faults) {
 
     public OfflineOptions {
         if (port < 0 || port > 65_535) {
@@ -22,19 +25,30 @@ public record OfflineOptions(int port, long latencyMillis, int fixedImageBytes) 
         }
     }
 
+    /** Fault injection off. */
+    public OfflineOptions(int port, long latencyMillis, int fixedImageBytes) {
+        this(port, latencyMillis, fixedImageBytes, false);
+    }
+
+    /** An ephemeral port, no latency, painted previews, fault injection off. */
     public static OfflineOptions defaults() {
-        return new OfflineOptions(0, 0, 0);
+        return new OfflineOptions(0, 0, 0, false);
     }
 
     public OfflineOptions withPort(int newPort) {
-        return new OfflineOptions(newPort, latencyMillis, fixedImageBytes);
+        return new OfflineOptions(newPort, latencyMillis, fixedImageBytes, faults);
     }
 
     public OfflineOptions withLatencyMillis(long newLatencyMillis) {
-        return new OfflineOptions(port, newLatencyMillis, fixedImageBytes);
+        return new OfflineOptions(port, newLatencyMillis, fixedImageBytes, faults);
     }
 
     public OfflineOptions withFixedImageBytes(int newFixedImageBytes) {
-        return new OfflineOptions(port, latencyMillis, newFixedImageBytes);
+        return new OfflineOptions(port, latencyMillis, newFixedImageBytes, faults);
+    }
+
+    /** Turns fault injection (and the control API) on or off. */
+    public OfflineOptions withFaults(boolean enabled) {
+        return new OfflineOptions(port, latencyMillis, fixedImageBytes, enabled);
     }
 }

@@ -60,6 +60,24 @@ interface RequestParams {
         }
     }
 
+    /** For the request log, which records malformed requests too: the integer, or {@code null} when it is none. */
+    default Integer integerOrNull(String name) {
+        try {
+            return integer(name);
+        } catch (ApiError notAnInteger) {
+            return null;
+        }
+    }
+
+    /** For the request log: the whole number, or {@code null} when it is none. */
+    default Long longOrNull(String name) {
+        try {
+            return longValue(name);
+        } catch (ApiError notANumber) {
+            return null;
+        }
+    }
+
     static RequestParams ofJson(ObjectNode json) {
         return name -> {
             JsonNode value = json == null ? null : json.get(name);

@@ -1,35 +1,28 @@
 package io.brief2image.offline;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
 
 /**
- * Every request goes through here: record it, apply a queued fault if one matches, wait the
+ * Every request goes through here: record it, apply a queued fault if one matches (fault injection on), wait the
  * configured latency, then let the endpoint reply.
  */
 final class RequestRouter implements HttpHandler {
 
     private final List<ApiEndpoint> endpoints;
-    private final ControlEndpoint control;
     private final RequestLog log;
-    private final FaultPlan faults;
-    private final FaultResponder faultResponder;
+    private final FaultLayer faults;
     private final ServerLifetime lifetime;
     private final Duration latency;
 
-    RequestRouter(List<ApiEndpoint> endpoints, RequestLog log, FaultPlan faults, ServerLifetime lifetime,
+    RequestRouter(List<ApiEndpoint> endpoints, RequestLog log, FaultLayer faults, ServerLifetime lifetime,
                   Duration latency) {
         this.endpoints = List.copyOf(endpoints);
-        this.control = new ControlEndpoint(faults, log);
         this.log = log;
         this.faults = faults;
-        this.faultResponder = new FaultResponder(lifetime);
         this.lifetime = lifetime;
         this.latency = latency;
     }
@@ -56,11 +49,11 @@ final class RequestRouter implements HttpHandler {
         byte[] body = exchange.getRequestBody().readAllBytes();
         Replies replies = new Replies(exchange);
         if (path.startsWith(OfflineImageServer.CONTROL_PREFIX)) {
-            control.handle(method, path, body, replies);
+            faults.control(method, path, body, replies);
             return;
         }
 
-        IncomingRequest request = parse(exchange, method, path, body);
+        IncomingRequest request = IncomingRequest.read(exchange, body);
         ApiEndpoint endpoint = endpoints.stream().filter(e -> e.serves(path)).findFirst().orElse(null);
         log.add(describe(endpoint, request).receivedAt(arrived));
         if (endpoint == null) {
@@ -74,8 +67,7 @@ final class RequestRouter implements HttpHandler {
                     "Method " + method + " is not allowed for " + path + "; use " + endpoint.method() + ".");
             return;
         }
-        Optional<Fault> fault = faults.take(path);
-        if (fault.isPresent() && !faultResponder.act(fault.get(), path, replies)) {
+        if (!faults.intercept(path, replies)) {
             return;
         }
         ApiEndpoint.PreparedReply reply;
@@ -98,35 +90,12 @@ final class RequestRouter implements HttpHandler {
 
     private static RecordedRequest describe(ApiEndpoint endpoint, IncomingRequest request) {
         if (endpoint == null) {
-            return Describe.bare(request);
+            return request.logged();
         }
         try {
             return endpoint.describe(request);
         } catch (RuntimeException e) {
-            return Describe.bare(request);
-        }
-    }
-
-    private static IncomingRequest parse(HttpExchange exchange, String method, String path, byte[] body) {
-        String authorization = exchange.getRequestHeaders().getFirst("Authorization");
-        boolean bearer = authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)
-                && !authorization.substring(7).isBlank();
-        String contentType = exchange.getRequestHeaders().getFirst("Content-Type");
-        String boundary = MultipartForm.boundaryOf(contentType);
-        try {
-            if (boundary != null) {
-                return new IncomingRequest(method, path, bearer, null, MultipartForm.parse(body, boundary), null);
-            }
-            if (body.length == 0) {
-                return new IncomingRequest(method, path, bearer, null, null, "empty body");
-            }
-            JsonNode json = Json.MAPPER.readTree(body);
-            if (json instanceof ObjectNode object) {
-                return new IncomingRequest(method, path, bearer, object, null, null);
-            }
-            return new IncomingRequest(method, path, bearer, null, null, "expected a JSON object");
-        } catch (IOException | IllegalArgumentException e) {
-            return new IncomingRequest(method, path, bearer, null, null, e.getMessage());
+            return request.logged();
         }
     }
 }

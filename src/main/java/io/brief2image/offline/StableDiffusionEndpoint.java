@@ -1,10 +1,8 @@
 package io.brief2image.offline;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,36 +36,21 @@ final class StableDiffusionEndpoint implements ApiEndpoint {
 
     @Override
     public RecordedRequest describe(IncomingRequest request) {
-        RequestParams params = RequestParams.ofJson(request.json());
-        String width = params.textOr("width", String.valueOf(StableDiffusionCall.DEFAULT_EDGE));
-        String height = params.textOr("height", String.valueOf(StableDiffusionCall.DEFAULT_EDGE));
-        JsonNode checkpoint = request.json() == null ? null
-                : request.json().path("override_settings").get("sd_model_checkpoint");
-        return new RecordedRequest(request.method(), request.path(),
-                checkpoint == null ? null : checkpoint.asText(), params.text("prompt"),
-                Describe.leniently(() -> params.integer("batch_size")),
-                Describe.leniently(() -> params.longValue("seed")),
-                width + "x" + height, request.hadBearerToken(), initImages(request.json()).size(),
-                RequestFields.of(request));
+        return StableDiffusionRequest.logged(request);
     }
 
     @Override
     public PreparedReply prepare(IncomingRequest request) {
-        ObjectNode body = request.requireJson();
-        StableDiffusionCall call = StableDiffusionCall.parse(RequestParams.ofJson(body));
-        String variant = imageToImage ? fingerprintOfInitImages(body) : null;
+        StableDiffusionRequest call = StableDiffusionRequest.parse(request, imageToImage);
         List<ImageBytes> images = new ArrayList<>();
         List<Long> seeds = new ArrayList<>();
         for (int i = 0; i < call.batchSize(); i++) {
             seeds.add(call.seed() + i);
-            images.add(previews.preview(call.prompt(), call.seed() + i, variant, call.size(), ImageFormat.PNG));
+            images.add(previews.preview(call.prompt(), call.seed() + i, call.initFingerprint(), call.size(),
+                    ImageFormat.PNG));
         }
-        ObjectNode parameters = body.deepCopy();
-        if (imageToImage) {
-            parameters.putNull("init_images"); // WebUI does not echo the input images either
-        }
-        String info = info(call, seeds, RequestParams.ofJson(body).decimal("denoising_strength"));
-        return replies -> send(replies, images, parameters, info);
+        String info = info(call, seeds);
+        return replies -> send(replies, images, call.parameters(), info);
     }
 
     private static void send(Replies replies, List<ImageBytes> images, ObjectNode parameters, String info)
@@ -80,7 +63,7 @@ final class StableDiffusionEndpoint implements ApiEndpoint {
         json.raw("],\"parameters\":").value(parameters).raw(",\"info\":").value(info).raw("}").finish();
     }
 
-    private String info(StableDiffusionCall call, List<Long> seeds, Double denoisingStrength) {
+    private String info(StableDiffusionRequest call, List<Long> seeds) {
         Map<String, Object> info = new LinkedHashMap<>();
         info.put("prompt", call.prompt());
         info.put("all_prompts", java.util.Collections.nCopies(seeds.size(), call.prompt()));
@@ -95,7 +78,7 @@ final class StableDiffusionEndpoint implements ApiEndpoint {
         info.put("steps", call.steps());
         info.put("batch_size", call.batchSize());
         if (imageToImage) {
-            info.put("denoising_strength", denoisingStrength == null ? 0.75 : denoisingStrength);
+            info.put("denoising_strength", call.denoisingStrength() == null ? 0.75 : call.denoisingStrength());
         }
         info.put("sd_model_name", "offline-preview");
         try {
@@ -103,31 +86,5 @@ final class StableDiffusionEndpoint implements ApiEndpoint {
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException("plain maps always serialise", e);
         }
-    }
-
-    private static String fingerprintOfInitImages(ObjectNode body) {
-        List<String> encoded = initImages(body);
-        if (encoded.isEmpty()) {
-            throw StableDiffusionCall.unprocessable("init_images", "img2img needs at least one init image");
-        }
-        List<byte[]> decoded = new ArrayList<>();
-        for (String image : encoded) {
-            String base64 = image.startsWith("data:") ? image.substring(image.indexOf(',') + 1) : image;
-            try {
-                decoded.add(Base64.getMimeDecoder().decode(base64));
-            } catch (IllegalArgumentException e) {
-                throw StableDiffusionCall.unprocessable("init_images", "init image is not valid base64");
-            }
-        }
-        return PromptSeed.fingerprint(decoded);
-    }
-
-    private static List<String> initImages(ObjectNode body) {
-        List<String> images = new ArrayList<>();
-        JsonNode node = body == null ? null : body.get("init_images");
-        if (node != null && node.isArray()) {
-            node.forEach(image -> images.add(image.asText()));
-        }
-        return images;
     }
 }

@@ -212,7 +212,7 @@ class LintTest {
     @Test
     void withAKeyLintSaysWhetherTheProviderServesTheDefaultModel() throws Exception {
         try (io.brief2image.offline.OfflineImageServer provider =
-                     io.brief2image.offline.OfflineImageServer.start(io.brief2image.offline.OfflineOptions.defaults())) {
+                     io.brief2image.offline.OfflineImageServer.start(io.brief2image.offline.OfflineOptions.defaults().withFaults(true))) {
             System.setProperty("brief2image.openai-api-key", "sk-lint-test");
             System.setProperty("brief2image.openai-base-url", provider.baseUrl());
             Outcome served = lint("kite.json", "{\"prompt\": \"a red kite\"}");

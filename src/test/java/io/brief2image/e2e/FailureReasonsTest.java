@@ -50,7 +50,7 @@ class FailureReasonsTest {
 
     @BeforeAll
     static void start() throws IOException {
-        server = OfflineImageServer.start(OfflineOptions.defaults());
+        server = OfflineImageServer.start(OfflineOptions.defaults().withFaults(true));
         app = new RunningApp(root)
                 .set("provider", "openai")
                 .set("openai-base-url", server.baseUrl())

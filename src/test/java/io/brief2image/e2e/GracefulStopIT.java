@@ -48,7 +48,7 @@ class GracefulStopIT {
 
     @Test
     void briefsAtTheProviderFinishWithinTheBoundAndTheRestWaitOnTheQueue() throws Exception {
-        server = OfflineImageServer.start(OfflineOptions.defaults());
+        server = OfflineImageServer.start(OfflineOptions.defaults().withFaults(true));
         // image requests only: the service also asks GET /v1/models at start
         server.faults().next(Fault.hang(Duration.ofSeconds(4)).forPath(IMAGES), CONCURRENCY);
         Process service = startWithBriefsInFlight(30);
@@ -68,7 +68,7 @@ class GracefulStopIT {
 
     @Test
     void requestsStillRunningAtTheBoundAreCutOffAndTheirBriefsGoBackToTheQueue() throws Exception {
-        server = OfflineImageServer.start(OfflineOptions.defaults());
+        server = OfflineImageServer.start(OfflineOptions.defaults().withFaults(true));
         server.faults().next(Fault.hang(Duration.ofSeconds(120)).forPath(IMAGES), CONCURRENCY);
         Process service = startWithBriefsInFlight(6);
 

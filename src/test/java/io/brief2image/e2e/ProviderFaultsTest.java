@@ -38,7 +38,7 @@ class ProviderFaultsTest {
 
     @BeforeAll
     static void start() throws IOException {
-        server = OfflineImageServer.start(OfflineOptions.defaults());
+        server = OfflineImageServer.start(OfflineOptions.defaults().withFaults(true));
         app = new RunningApp(root)
                 .set("provider", "openai")
                 .set("openai-base-url", server.baseUrl())

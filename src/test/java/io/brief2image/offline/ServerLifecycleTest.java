@@ -16,7 +16,7 @@ class ServerLifecycleTest {
 
     @Test
     void closeDoesNotWaitForHangingHandlers() throws Exception {
-        OfflineImageServer server = OfflineImageServer.start(OfflineOptions.defaults());
+        OfflineImageServer server = OfflineImageServer.start(OfflineOptions.defaults().withFaults(true));
         server.faults().next(Fault.hang(Duration.ofMinutes(5)));
         HttpRequest request = HttpRequest.newBuilder(URI.create(server.baseUrl() + "/images/generations"))
                 .POST(HttpRequest.BodyPublishers.ofString("{\"prompt\":\"hang\",\"size\":\"64x64\"}"))

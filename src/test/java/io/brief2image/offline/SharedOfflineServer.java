@@ -5,10 +5,22 @@ import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
-/** One offline server per test class, with a clean fault plan and request log before every test. */
+/**
+ * One offline server per test class (fault injection on unless the options say otherwise), with a
+ * clean fault plan and request log before every test.
+ */
 final class SharedOfflineServer implements BeforeAllCallback, BeforeEachCallback, AfterAllCallback {
 
+    private final OfflineOptions options;
     private OfflineImageServer server;
+
+    SharedOfflineServer() {
+        this(OfflineOptions.defaults().withFaults(true));
+    }
+
+    SharedOfflineServer(OfflineOptions options) {
+        this.options = options;
+    }
 
     OfflineImageServer get() {
         return server;
@@ -16,12 +28,14 @@ final class SharedOfflineServer implements BeforeAllCallback, BeforeEachCallback
 
     @Override
     public void beforeAll(ExtensionContext context) throws Exception {
-        server = OfflineImageServer.start(OfflineOptions.defaults());
+        server = OfflineImageServer.start(options);
     }
 
     @Override
     public void beforeEach(ExtensionContext context) {
-        server.faults().clear();
+        if (options.faults()) {
+            server.faults().clear();
+        }
         server.clearRequests();
     }
 

@@ -30,7 +30,7 @@ class ProviderModelsHealthTest {
 
     @BeforeAll
     static void start() throws Exception {
-        provider = OfflineImageServer.start(OfflineOptions.defaults());
+        provider = OfflineImageServer.start(OfflineOptions.defaults().withFaults(true));
     }
 
     @AfterAll

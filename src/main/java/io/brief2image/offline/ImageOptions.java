@@ -1,13 +1,15 @@
 package io.brief2image.offline;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The validated parameters shared by /v1/images/generations and /v1/images/edits.
+ * The validated parameters shared by /v1/images/generations and /v1/images/edits, read the same
+ * way whether they arrived as JSON ({@link GenerationsRequest}) or as multipart fields ({@link EditsRequest}).
  *
  * @param partialImages how many partial images to stream before each final one; -1 when not streaming
  */
-record ImagesCall(String model, String prompt, int n, ImageSize size, ImageFormat format, String outputFormat,
+record ImageOptions(String model, String prompt, int n, ImageSize size, ImageFormat format, String outputFormat,
                   String quality, String background, long seed, int partialImages) {
 
     static final int MAX_IMAGES = 10;
@@ -15,7 +17,7 @@ record ImagesCall(String model, String prompt, int n, ImageSize size, ImageForma
     /** Parameters the GPT image models refuse although the DALL-E models accepted them. */
     private static final List<String> DALL_E_ONLY = List.of("style", "response_format");
 
-    static ImagesCall parse(RequestParams params, ServedModels models) {
+    static ImageOptions read(RequestParams params, ServedModels models) {
         String model = params.textOr("model", models.defaultImageModel());
         ServedModels.Model served = models.requireImage(model, "model");
         if (isGptImage(model)) {
@@ -36,7 +38,7 @@ record ImagesCall(String model, String prompt, int n, ImageSize size, ImageForma
         }
         Long seed = params.longValue("seed");
         String outputFormat = params.textOr("output_format", "png");
-        return new ImagesCall(
+        return new ImageOptions(
                 model,
                 prompt,
                 n == null ? 1 : n,
@@ -79,8 +81,31 @@ record ImagesCall(String model, String prompt, int n, ImageSize size, ImageForma
         return isGptImage(model) ? null : "A detailed preview of " + prompt;
     }
 
-    /** Image k (0-based) of a batch uses seed + k, so a batch equals consecutive single requests. */
-    long seedOf(int index) {
-        return seed + index;
+    /** The request-log entry of a generations or edits request, read leniently (malformed ones are logged too). */
+    static RecordedRequest logged(IncomingRequest request, RequestParams params, int imageParts) {
+        return request.logged(params.text("model"), params.text("prompt"), params.integerOrNull("n"),
+                params.longOrNull("seed"), params.text("size"), imageParts);
+    }
+
+    /** The n previews; image k (0-based) uses seed + k, so a batch equals consecutive single requests. */
+    List<ImageBytes> previews(PreviewSource previews, String variant) {
+        List<ImageBytes> images = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            images.add(previews.preview(prompt, seed + i, variant, size, format));
+        }
+        return images;
+    }
+
+    /**
+     * The reply: one JSON body, or with {@code stream: true} the Server-Sent Events named
+     * {@code eventPrefix}.partial_image / .completed.
+     */
+    ApiEndpoint.PreparedReply reply(List<ImageBytes> images, int inputImages, String eventPrefix) {
+        if (streamed()) {
+            TokenUsage perImage = TokenUsage.estimate(prompt, inputImages, size, quality, 1);
+            return replies -> ImageEventStream.send(replies, eventPrefix, this, images, perImage);
+        }
+        TokenUsage usage = TokenUsage.estimate(prompt, inputImages, size, quality, n);
+        return replies -> ImagesReply.send(replies, images, revisedPrompt(), usage);
     }
 }
