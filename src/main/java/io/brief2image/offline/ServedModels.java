@@ -31,7 +31,8 @@ final class ServedModels {
     private record Table(@JsonProperty("default_image_model") String defaultImageModel,
                          @JsonProperty("default_responses_model") String defaultResponsesModel,
                          Map<String, Model> served, List<String> retired,
-                         @JsonProperty("size_rules") SizeRules sizeRules) {
+                         @JsonProperty("size_rules") SizeRules sizeRules,
+                         @JsonProperty("output_tokens") Map<String, Map<String, Integer>> outputTokens) {
     }
 
     private final Table table;
@@ -49,6 +50,21 @@ final class ServedModels {
         } catch (IOException e) {
             throw new UncheckedIOException("offline provider resource " + RESOURCE + " is unreadable", e);
         }
+    }
+
+    /** Output tokens of one image of this size and quality ("auto", "hd" or none: medium; "standard": medium). */
+    int outputTokens(ImageSize size, String quality) {
+        String level = quality == null ? "medium" : quality.toLowerCase(java.util.Locale.ROOT);
+        level = switch (level) {
+            case "low", "high" -> level;
+            case "hd" -> "high";
+            default -> "medium";
+        };
+        Map<String, Integer> exact = table.outputTokens().get(size.toString());
+        if (exact != null) {
+            return exact.get(level);
+        }
+        return (int) Math.round(table.outputTokens().get("1024x1024").get(level) * (size.pixels() / (1024.0 * 1024.0)));
     }
 
     /** In the order of the file, as /v1/models lists them. */

@@ -5,6 +5,9 @@ import java.util.Locale;
 /** Token accounting in the shape OpenAI reports it; the numbers are plausible, not billed. */
 record TokenUsage(int textTokens, int imageTokens, int outputTokens) {
 
+    /** The output token figures are data of served-models.yaml, read once. */
+    private static final ServedModels SERVED = ServedModels.load();
+
     int inputTokens() {
         return textTokens + imageTokens;
     }
@@ -14,7 +17,7 @@ record TokenUsage(int textTokens, int imageTokens, int outputTokens) {
     }
 
     static TokenUsage estimate(String prompt, int inputImages, ImageSize size, String quality, int imageCount) {
-        return new TokenUsage(wordCount(prompt), inputImages * 272, imageCount * outputTokensPerImage(size, quality));
+        return new TokenUsage(wordCount(prompt), inputImages * 272, imageCount * SERVED.outputTokens(size, quality));
     }
 
     /** Roughly words, like a tokenizer would count for plain English. */
@@ -23,15 +26,5 @@ record TokenUsage(int textTokens, int imageTokens, int outputTokens) {
             return 0;
         }
         return prompt.trim().split("\\s+").length;
-    }
-
-    /** gpt-image-1's published square figures, scaled by area for other sizes. */
-    static int outputTokensPerImage(ImageSize size, String quality) {
-        int square = switch (quality == null ? "auto" : quality.toLowerCase(Locale.ROOT)) {
-            case "low" -> 272;
-            case "high", "hd" -> 4160;
-            default -> 1056;
-        };
-        return (int) Math.round(square * (size.pixels() / (1024.0 * 1024.0)));
     }
 }

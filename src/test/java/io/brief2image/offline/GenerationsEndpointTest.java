@@ -68,8 +68,8 @@ class GenerationsEndpointTest {
         assertThat(reply.path("created").asLong()).isPositive();
         JsonNode usage = reply.path("usage");
         assertThat(usage.path("input_tokens").asInt()).isEqualTo(2);
-        assertThat(usage.path("output_tokens").asInt()).isEqualTo(408); // 272 scaled by 1.5x area
-        assertThat(usage.path("total_tokens").asInt()).isEqualTo(410);
+        assertThat(usage.path("output_tokens").asInt()).isEqualTo(167); // gpt-image-2 low, wide: $0.005 at $30 per 1M
+        assertThat(usage.path("total_tokens").asInt()).isEqualTo(169);
         assertThat(usage.path("input_tokens_details").path("image_tokens").asInt()).isZero();
         assertThat(reply.path("data").get(0).has("revised_prompt")).isFalse();
     }
