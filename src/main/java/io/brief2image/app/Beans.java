@@ -39,8 +39,8 @@ import io.brief2image.render.OpenAiImagesProvider;
 import io.brief2image.render.ProviderCalls;
 import io.brief2image.render.ProviderGate;
 import io.brief2image.http.ProviderHttp;
+import io.brief2image.http.RetryPolicy;
 import io.brief2image.render.ProviderRegistry;
-import io.brief2image.http.ProviderReplyProcessor;
 import io.brief2image.render.Renderer;
 import io.brief2image.render.ResponsesImageProvider;
 import io.brief2image.render.SdWebUiProvider;
@@ -51,7 +51,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -141,8 +140,8 @@ public final class Beans implements CamelConfiguration {
         Guidelines guidelines = new Guidelines(GuidelinePolicy.loadFrom(settings.guidelinesLocation()), clock);
 
         // providers: the OpenAI key goes only to OpenAI-compatible servers, never to an SD WebUI server
-        ProviderHttp providerHttp = new ProviderHttp(template, settings.apiKey());
-        ProviderHttp keyless = new ProviderHttp(template, "");
+        ProviderHttp providerHttp = new ProviderHttp(context, settings.apiKey());
+        ProviderHttp keyless = new ProviderHttp(context, "");
         Map<String, ImageProvider> providers = new LinkedHashMap<>();
         String provider = settings.effectiveProvider();
         ImageProvider stableDiffusion;
@@ -171,10 +170,12 @@ public final class Beans implements CamelConfiguration {
         paceOnTheWire(context, gate);
         GracefulStop.install(context, gate, Integer.parseInt(context.getPropertiesComponent()
                 .resolveProperty("brief2image.stop-timeout").orElse("30").trim()));
-        ProviderCalls calls = new ProviderCalls(gate, settings.maxAttempts(), settings.retryBaseMillis(), metrics);
+        // one retry policy for image and chat calls (chat narrows the attempts: GptCaptionWriter)
+        RetryPolicy retries = new RetryPolicy(settings.maxAttempts(), settings.retryBaseMillis());
+        ProviderCalls calls = new ProviderCalls(gate, retries, metrics);
         Optional<CaptionWriter> gpt = settings.expansionMode() == ExpansionMode.GPT
                 ? Optional.of(new GptCaptionWriter(new ChatCompletions(providerHttp, settings.baseUrl(), new ChatSpend(admission, estimates)),
-                        settings.expansionModel(), Duration.ofMillis(settings.retryBaseMillis())))
+                        settings.expansionModel(), retries))
                 : Optional.empty();
 
         registry.bind("budget", budget);
@@ -192,7 +193,6 @@ public final class Beans implements CamelConfiguration {
         registry.bind("guidelines", new GuidelineStage(guidelines, outbox, lifecycle));
         registry.bind("expansion", new ExpansionStage(guidelines, ExpansionRules.load("classpath:expansion.yaml"), gpt, outbox::imageFile));
         registry.bind("renderer", new Renderer(providerRegistry, calls, partials, admission, estimates));
-        registry.bind("providerReply", new ProviderReplyProcessor());
         registry.bind("outbox", outbox);
         registry.bind("results", results);
         registry.bind("ledger", ledger);
