@@ -38,9 +38,10 @@ import io.brief2image.render.ImageProvider;
 import io.brief2image.render.OpenAiImagesProvider;
 import io.brief2image.render.ProviderCalls;
 import io.brief2image.render.ProviderGate;
+import io.brief2image.http.ProviderConnections;
 import io.brief2image.http.ProviderHttp;
+import io.brief2image.http.RetryPolicy;
 import io.brief2image.render.ProviderRegistry;
-import io.brief2image.http.ProviderReplyProcessor;
 import io.brief2image.render.Renderer;
 import io.brief2image.render.ResponsesImageProvider;
 import io.brief2image.render.SdWebUiProvider;
@@ -51,7 +52,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -59,7 +59,6 @@ import org.apache.activemq.ActiveMQConnectionFactory;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
 import org.apache.camel.ProducerTemplate;
-import org.apache.camel.component.http.HttpComponent;
 import org.apache.camel.component.jms.JmsComponent;
 import org.apache.camel.spi.Registry;
 import org.apache.camel.support.service.ServiceSupport;
@@ -104,7 +103,6 @@ public final class Beans implements CamelConfiguration {
         // health checks, queue depth and replay open and close connections of their own: closing a
         // connection borrowed from the consumers' pool can take the consumers' connection down with it
         registry.bind("connectionFactory", broker);
-        providerConnections(context, settings.requestTimeoutSeconds(), settings.concurrency());
 
         PipelineMetrics metrics = new PipelineMetrics(MetricsRegistry.of(context));
         Progress progress = new Progress();
@@ -141,8 +139,8 @@ public final class Beans implements CamelConfiguration {
         Guidelines guidelines = new Guidelines(GuidelinePolicy.loadFrom(settings.guidelinesLocation()), clock);
 
         // providers: the OpenAI key goes only to OpenAI-compatible servers, never to an SD WebUI server
-        ProviderHttp providerHttp = new ProviderHttp(template, settings.apiKey());
-        ProviderHttp keyless = new ProviderHttp(template, "");
+        ProviderHttp providerHttp = new ProviderHttp(context, settings.apiKey());
+        ProviderHttp keyless = new ProviderHttp(context, "");
         Map<String, ImageProvider> providers = new LinkedHashMap<>();
         String provider = settings.effectiveProvider();
         ImageProvider stableDiffusion;
@@ -169,13 +167,16 @@ public final class Beans implements CamelConfiguration {
         ProviderRegistry providerRegistry = new ProviderRegistry(providers, provider, Map.of("sd-webui", stableDiffusion));
         ProviderGate gate = new ProviderGate(settings.concurrency(), settings.imagesPerMinute());
         registry.bind("providerGate", gate);
-        paceOnTheWire(context, gate);
+        // the provider client's timeouts and pools; the gate hears when each request really goes out
+        ProviderConnections.configure(context, settings.requestTimeoutSeconds(), settings.concurrency(), gate::sent);
         GracefulStop.install(context, gate, Integer.parseInt(context.getPropertiesComponent()
                 .resolveProperty("brief2image.stop-timeout").orElse("30").trim()));
-        ProviderCalls calls = new ProviderCalls(gate, settings.maxAttempts(), settings.retryBaseMillis(), metrics);
+        // one retry policy for image and chat calls (chat narrows the attempts: GptCaptionWriter)
+        RetryPolicy retries = new RetryPolicy(settings.maxAttempts(), settings.retryBaseMillis());
+        ProviderCalls calls = new ProviderCalls(gate, retries, metrics);
         Optional<CaptionWriter> gpt = settings.expansionMode() == ExpansionMode.GPT
                 ? Optional.of(new GptCaptionWriter(new ChatCompletions(providerHttp, settings.baseUrl(), new ChatSpend(admission, estimates)),
-                        settings.expansionModel(), Duration.ofMillis(settings.retryBaseMillis())))
+                        settings.expansionModel(), retries))
                 : Optional.empty();
 
         registry.bind("budget", budget);
@@ -193,7 +194,6 @@ public final class Beans implements CamelConfiguration {
         registry.bind("guidelines", new GuidelineStage(guidelines, outbox, lifecycle));
         registry.bind("expansion", new ExpansionStage(guidelines, ExpansionRules.load("classpath:expansion.yaml"), gpt, outbox::imageFile));
         registry.bind("renderer", new Renderer(providerRegistry, calls, partials, admission, estimates));
-        registry.bind("providerReply", new ProviderReplyProcessor());
         registry.bind("outbox", outbox);
         registry.bind("results", results);
         registry.bind("ledger", ledger);
@@ -215,30 +215,6 @@ public final class Beans implements CamelConfiguration {
         return concurrency + Math.max(2, concurrency / 4);
     }
 
-    /**
-     * Tells the gate when an image request really goes out, so pacing holds from the first request
-     * on: when its body is written, which is after the connection is made (a new connection takes
-     * tens of ms, the first of a run more).
-     */
-    private static void paceOnTheWire(CamelContext context, ProviderGate gate) {
-        for (String scheme : new String[] {"http", "https"}) {
-            context.getComponent(scheme, HttpComponent.class).setHttpClientConfigurer(builder -> builder.addRequestInterceptorLast(
-                    (request, entity, httpContext) -> {
-                        if (request instanceof org.apache.hc.core5.http.ClassicHttpRequest classic && classic.getEntity() != null) {
-                            classic.setEntity(new org.apache.hc.core5.http.io.entity.HttpEntityWrapper(classic.getEntity()) {
-                                @Override
-                                public void writeTo(java.io.OutputStream out) throws java.io.IOException {
-                                    gate.sent();
-                                    super.writeTo(out);
-                                }
-                            });
-                        } else {
-                            gate.sent();
-                        }
-                    }));
-        }
-    }
-
     private static long megabytes(CamelContext context, String key, long fallback) {
         String value = context.getPropertiesComponent().resolveProperty(key).orElse("").trim();
         try {
@@ -255,21 +231,5 @@ public final class Beans implements CamelConfiguration {
         pool.setMaxConnections(4);
         pool.setMaxSessionsPerConnection(Math.max(500, concurrency * 8));
         return pool;
-    }
-
-    /**
-     * Image models can take minutes; the http components wait as long as the setting says. Their
-     * pools allow every request the gate lets through a connection of its own: with camel-http's
-     * default of 20 per host, a concurrency above 20 would leave the rest waiting for a connection.
-     */
-    private static void providerConnections(CamelContext context, int timeoutSeconds, int concurrency) {
-        for (String scheme : new String[] {"http", "https"}) {
-            HttpComponent component = context.getComponent(scheme, HttpComponent.class);
-            component.setSoTimeout(timeoutSeconds * 1000L);
-            component.setResponseTimeout(timeoutSeconds * 1000L);
-            // two per slot: chat (expansion) and image calls may go to the same host at once
-            component.setConnectionsPerRoute(Math.max(20, 2 * concurrency));
-            component.setMaxTotalConnections(Math.max(200, 4 * concurrency));
-        }
     }
 }

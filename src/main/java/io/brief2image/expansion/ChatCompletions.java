@@ -3,22 +3,22 @@ package io.brief2image.expansion;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.brief2image.http.FaultClass;
+import io.brief2image.http.MalformedReplyException;
 import io.brief2image.http.ProviderHttp;
 import io.brief2image.http.ProviderHttpException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.util.Set;
 
 /**
  * {@code POST {base}/chat/completions} with a strict JSON-schema response format, through the
- * provider-http route. Assumes nothing beyond the chat completions wire format, so
+ * shared provider client; whether a fault is worth another attempt is {@link FaultClass}'s call,
+ * as for image calls. Assumes nothing beyond the chat completions wire format, so
  * OpenAI-compatible local servers work too.
  */
 public final class ChatCompletions {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    // the same transient set OpenAI's SDKs retry
-    private static final Set<Integer> TRANSIENT = Set.of(408, 409, 429);
 
     private final ProviderHttp http;
     private final String baseUrl;
@@ -50,8 +50,7 @@ public final class ChatCompletions {
                     }));
         } catch (ProviderHttpException e) {
             String reason = "the chat server answered " + e.getMessage();
-            boolean transientFault = TRANSIENT.contains(e.status()) || e.status() >= 500;
-            throw new ChatFailure(reason, transientFault, e.retryAfter());
+            throw new ChatFailure(reason, FaultClass.of(e).transientFault(), e.retryAfter());
         } catch (MalformedChatReply e) {
             throw ChatFailure.retryable("the chat server sent a reply that is not a chat completion: " + e.getMessage());
         } catch (IOException e) {
@@ -101,7 +100,7 @@ public final class ChatCompletions {
     }
 
     /** A 2xx reply that is JSON but not shaped like a chat completion. */
-    private static final class MalformedChatReply extends IOException {
+    private static final class MalformedChatReply extends MalformedReplyException {
         MalformedChatReply(String message) {
             super(message);
         }

@@ -3,6 +3,7 @@ package io.brief2image.expansion;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.brief2image.http.RetryPolicy;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -12,26 +13,28 @@ import java.util.List;
  * Captions and tunes from a chat model with structured output. A reply with more captions than
  * asked is cut to the first n, one with fewer is returned for the rules to fill; a reply that is
  * not usable (not the schema, a refusal, an empty or too long caption, an echo of the request) is
- * asked once more and then reported, so the stage falls back to the rules. A chat model's text is
- * never trusted: the guidelines run on it after.
+ * asked once more and then reported, so the stage falls back to the rules. Server faults are
+ * retried the same way, under the image calls' {@link RetryPolicy} with {@value #ATTEMPTS} attempts
+ * and waits of at most 30 s. A chat model's text is never trusted: the guidelines run on it after.
  */
 public final class GptCaptionWriter implements CaptionWriter {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     // one quick second chance; the rules are a good answer when the chat model keeps failing
-    private static final int ATTEMPTS = 2;
+    static final int ATTEMPTS = 2;
     private static final Duration MAX_WAIT = Duration.ofSeconds(30);
 
     private final ChatCompletions chat;
     private final String model;
-    private final Duration retryDelay;
+    private final RetryPolicy retries;
     private final StructuredPrompt captionsPrompt = StructuredPrompt.captions();
     private final StructuredPrompt tunePrompt = StructuredPrompt.tune();
 
-    public GptCaptionWriter(ChatCompletions chat, String model, Duration retryDelay) {
+    /** @param retries the image calls' policy; chat calls take its backoff with fewer attempts and a shorter wait */
+    public GptCaptionWriter(ChatCompletions chat, String model, RetryPolicy retries) {
         this.chat = chat;
         this.model = model;
-        this.retryDelay = retryDelay;
+        this.retries = retries.withAttempts(ATTEMPTS).withWaitCap(MAX_WAIT);
     }
 
     @Override
@@ -145,33 +148,24 @@ public final class GptCaptionWriter implements CaptionWriter {
     }
 
     private <T> T withOneRetry(Attempt<T> attempt) throws ExpansionException {
-        ChatFailure last = null;
-        for (int k = 1; k <= ATTEMPTS; k++) {
-            try {
-                return attempt.run();
-            } catch (ChatFailure failure) {
-                last = failure;
-                if (!failure.retryable()) {
-                    throw new ExpansionException(failure.getMessage());
-                }
-                if (k < ATTEMPTS) {
-                    pauseBeforeRetry(failure);
-                }
-            }
-        }
-        throw new ExpansionException(last.getMessage() + " (after " + ATTEMPTS + " attempts)");
+        return retries.run(attempt::run, CHAT_CALL).value();
     }
 
-    private void pauseBeforeRetry(ChatFailure failure) throws ExpansionException {
-        Duration wait = failure.retryAfter() != null ? failure.retryAfter() : retryDelay;
-        if (wait.compareTo(MAX_WAIT) > 0) {
-            wait = MAX_WAIT;
+    /** What a failed chat call means for the expansion: the rules take over, with the reason in the note. */
+    private static final RetryPolicy.Caller<ExpansionException> CHAT_CALL = new RetryPolicy.Caller<>() {
+        @Override
+        public RetryPolicy.Verdict judge(Exception failure) {
+            return failure instanceof ChatFailure chat ? new RetryPolicy.Verdict(chat.retryable(), chat.retryAfter()) : null;
         }
-        try {
-            Thread.sleep(wait.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new ExpansionException("interrupted while waiting to ask the chat model again", e);
+
+        @Override
+        public ExpansionException failed(Exception failure, int attempts, boolean gaveUp) {
+            return new ExpansionException(gaveUp ? failure.getMessage() + " (after " + count(attempts, "attempt") + ")" : failure.getMessage());
         }
-    }
+
+        @Override
+        public ExpansionException interrupted() {
+            return new ExpansionException("interrupted while waiting to ask the chat model again");
+        }
+    };
 }

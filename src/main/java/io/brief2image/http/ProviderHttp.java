@@ -4,85 +4,107 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Map;
-import org.apache.camel.Exchange;
-import org.apache.camel.ExchangePattern;
-import org.apache.camel.ProducerTemplate;
-import org.apache.camel.support.DefaultExchange;
+import java.util.TreeMap;
+import org.apache.camel.CamelContext;
+import org.apache.camel.component.http.HttpEndpoint;
+import org.apache.hc.client5.http.classic.HttpClient;
+import org.apache.hc.client5.http.classic.methods.HttpPost;
+import org.apache.hc.core5.http.ClassicHttpResponse;
+import org.apache.hc.core5.http.ContentType;
+import org.apache.hc.core5.http.Header;
+import org.apache.hc.core5.http.HttpEntity;
+import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
 
 /**
- * One HTTP request to a provider, sent through the {@code provider-http} route (camel-http). The
- * reply body is handed to {@code onSuccess} as the raw stream while the exchange is still open,
- * so large base64 payloads are decoded as they arrive instead of being cached first.
+ * The one HTTP client for provider calls, image and chat alike. It uses the HttpClient of Camel's
+ * http/https component, so the component's settings hold for every call: timeouts, connection
+ * pool, and the interceptor that tells the provider gate when a request goes out (app.Beans). The
+ * reply body is handed to {@code onSuccess} as the raw stream while the response is open, so large
+ * base64 payloads are decoded as they arrive instead of being held in memory first. There is no
+ * route in between: this is plumbing, not a step users edit, so it lives beside the client.
  */
 public final class ProviderHttp {
 
-    public static final String ROUTE = "direct:provider-http";
-    static final String URL = "b2iUrl";
-    static final String HANDLER = "b2iReplyHandler";
-    static final String RESULT = "b2iReplyResult";
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int MAX_ERROR_BODY = 64 * 1024;
 
     @FunctionalInterface
     public interface ReplyHandler<T> {
+        /** @param headers the reply's headers, names case-insensitive */
         T handle(InputStream body, Map<String, Object> headers) throws IOException;
     }
 
-    private final ProducerTemplate template;
+    private final CamelContext context;
     private final String apiKey;
 
-    public ProviderHttp(ProducerTemplate template, String apiKey) {
-        this.template = template;
+    /** @param apiKey sent as a bearer token; blank: no Authorization header (servers that must not see the key) */
+    public ProviderHttp(CamelContext context, String apiKey) {
+        this.context = context;
         this.apiKey = apiKey;
     }
 
-    @SuppressWarnings("unchecked")
+    /**
+     * POSTs {@code body} (a String or byte[] of {@code contentType}, or a ready HttpEntity such as a
+     * multipart form) and hands a 2xx reply to {@code onSuccess}; any other status is thrown as a
+     * {@link ProviderHttpException} with OpenAI's error fields. Connection faults are thrown as they
+     * come (IOException); {@link FaultClass} tells which are worth another attempt.
+     */
     public <T> T post(String url, Object body, String contentType, ReplyHandler<T> onSuccess) throws IOException {
-        Exchange exchange = new DefaultExchange(template.getCamelContext(), ExchangePattern.InOut);
-        exchange.setProperty(URL, url + "?throwExceptionOnFailure=false&disableStreamCache=true&httpMethod=POST");
-        exchange.setProperty(HANDLER, (ReplyHandler<Object>) (in, headers) -> {
-            int status = ((Number) headers.get(Exchange.HTTP_RESPONSE_CODE)).intValue();
-            if (status / 100 != 2) {
-                throw errorOf(status, in, headers, apiKey);
-            }
-            return onSuccess.handle(in, headers);
-        });
-        if (contentType != null) {
-            exchange.getIn().setHeader(Exchange.CONTENT_TYPE, contentType);
-        }
+        URI uri = URI.create(url);
+        HttpPost request = new HttpPost(uri);
+        request.setEntity(entity(body, contentType));
         if (!apiKey.isBlank()) {
-            exchange.getIn().setHeader("Authorization", "Bearer " + apiKey);
+            request.setHeader("Authorization", "Bearer " + apiKey);
         }
-        exchange.getIn().setHeader("Accept", "application/json");
-        exchange.getIn().setBody(body);
-        template.send(ROUTE, exchange);
-        Exception failure = exchange.getException();
-        if (failure instanceof IOException io) {
-            throw io;
-        }
-        if (failure instanceof ProviderHttpException http) {
-            throw http;
-        }
-        if (failure != null) {
-            Throwable cause = failure.getCause();
-            if (cause instanceof IOException io) {
-                throw io;
+        request.setHeader("Accept", "application/json");
+        return client(uri.getScheme()).execute(request, response -> {
+            Map<String, Object> headers = headersOf(response);
+            HttpEntity reply = response.getEntity();
+            try (InputStream in = reply == null ? InputStream.nullInputStream() : reply.getContent()) {
+                if (response.getCode() / 100 != 2) {
+                    throw errorOf(response.getCode(), in, headers, apiKey);
+                }
+                return onSuccess.handle(in, headers);
             }
-            if (cause instanceof ProviderHttpException http) {
-                throw http;
-            }
-            throw new IOException("provider request failed: " + failure.getMessage(), failure);
+        });
+    }
+
+    /** The component's client, made at the first call, when every setting of the component is in place. */
+    private HttpClient client(String scheme) {
+        String component = "https".equalsIgnoreCase(scheme) ? "https" : "http";
+        return context.getEndpoint(component + "://provider", HttpEndpoint.class).getHttpClient();
+    }
+
+    private static HttpEntity entity(Object body, String contentType) {
+        if (body instanceof HttpEntity entity) {
+            return entity;
         }
-        return (T) exchange.getProperty(RESULT);
+        ContentType type = contentType == null ? ContentType.APPLICATION_OCTET_STREAM : ContentType.parse(contentType);
+        if (body instanceof byte[] bytes) {
+            return new ByteArrayEntity(bytes, type);
+        }
+        if (body instanceof String text) {
+            return new ByteArrayEntity(text.getBytes(StandardCharsets.UTF_8), type);
+        }
+        throw new IllegalArgumentException("cannot send a " + (body == null ? "null" : body.getClass().getSimpleName()) + " body");
+    }
+
+    private static Map<String, Object> headersOf(ClassicHttpResponse response) {
+        Map<String, Object> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        for (Header header : response.getHeaders()) {
+            headers.putIfAbsent(header.getName(), header.getValue());
+        }
+        return headers;
     }
 
     private static ProviderHttpException errorOf(int status, InputStream in, Map<String, Object> headers, String apiKey) throws IOException {
-        byte[] raw = in == null ? new byte[0] : in.readNBytes(MAX_ERROR_BODY);
+        byte[] raw = in.readNBytes(MAX_ERROR_BODY);
         String text = new String(raw, StandardCharsets.UTF_8);
         if (!apiKey.isBlank()) {
             // a server that echoes the key back must not make it reach a dead letter or a log

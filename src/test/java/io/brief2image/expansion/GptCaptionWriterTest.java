@@ -15,6 +15,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.brief2image.http.ProviderHttp;
+import io.brief2image.http.RetryPolicy;
 import io.brief2image.testing.ChatStandIn;
 import io.brief2image.testing.RunningApp;
 import java.time.Duration;
@@ -27,7 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The chat caption writer against a stand-in chat server over real HTTP, through the app's own
- * camel-http route: what it sends, and how it treats every kind of unusable reply.
+ * provider client (camel-http's HttpClient): what it sends, and how it treats every kind of unusable reply.
  */
 class GptCaptionWriterTest {
 
@@ -45,7 +46,7 @@ class GptCaptionWriterTest {
     @BeforeAll
     static void start() {
         chatServer = new ChatStandIn();
-        // the app only lends its Camel context and provider-http route here
+        // the app only lends its Camel context and its http component here
         app = new RunningApp(root).start();
     }
 
@@ -58,8 +59,9 @@ class GptCaptionWriterTest {
     @BeforeEach
     void fresh() {
         chatServer.reset();
-        ProviderHttp http = new ProviderHttp(app.context().createProducerTemplate(), KEY);
-        writer = new GptCaptionWriter(new ChatCompletions(http, chatServer.baseUrl()), "gpt-test-mini", Duration.ofMillis(5));
+        ProviderHttp http = new ProviderHttp(app.context(), KEY);
+        // the image calls' policy with a 5 ms backoff; the writer narrows it to its 2 attempts
+        writer = new GptCaptionWriter(new ChatCompletions(http, chatServer.baseUrl()), "gpt-test-mini", new RetryPolicy(6, 5));
     }
 
     List<String> captionsOf(String prompt) throws CaptionWriter.ExpansionException {

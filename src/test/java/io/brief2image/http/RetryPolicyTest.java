@@ -1,12 +1,11 @@
 package io.brief2image.http;
 
-import io.brief2image.render.ProviderCalls;
-import io.brief2image.render.ProviderGate;
-
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.brief2image.base.PipelineMetrics;
+import io.brief2image.base.ServiceStopping;
 import java.io.EOFException;
+import java.io.IOException;
 import java.net.SocketTimeoutException;
 import java.time.Duration;
 import java.time.ZonedDateTime;
@@ -51,12 +50,94 @@ class RetryPolicyTest {
 
     @Test
     void backoffGrowsWithJitterAndRetryAfterWins() {
-        ProviderCalls calls = new ProviderCalls(new ProviderGate(1, 0), 6, 1000, PipelineMetrics.standalone());
+        RetryPolicy calls = new RetryPolicy(6, 1000);
         for (int attempt = 2; attempt <= 6; attempt++) {
             long ceiling = 1000L << (attempt - 2);
             assertThat(calls.delayBefore(attempt, null).toMillis()).isBetween(ceiling / 2, ceiling);
         }
         assertThat(calls.delayBefore(2, Duration.ofSeconds(20))).isEqualTo(Duration.ofSeconds(20));
         assertThat(calls.delayBefore(30, null).toMillis()).isLessThanOrEqualTo(60_000);
+    }
+
+    @Test
+    void quotaExhaustedIsPermanentEvenAs429() {
+        assertThat(FaultClass.of(new ProviderHttpException(429, "insufficient_quota", "No credit", null, null, null)).transientFault()).isFalse();
+    }
+
+    @Test
+    void chatNarrowingCapsTheWaitButKeepsTheBackoff() {
+        RetryPolicy chat = new RetryPolicy(6, 1000).withAttempts(2).withWaitCap(Duration.ofSeconds(30));
+        assertThat(chat.maxAttempts()).isEqualTo(2);
+        assertThat(chat.delayBefore(2, null).toMillis()).isBetween(500L, 1000L);
+        assertThat(chat.delayBefore(2, Duration.ofSeconds(5))).isEqualTo(Duration.ofSeconds(5));
+        assertThat(chat.delayBefore(2, Duration.ofMinutes(10))).isEqualTo(Duration.ofSeconds(30));
+        // image calls honour whatever Retry-After says
+        assertThat(new RetryPolicy(6, 1000).delayBefore(2, Duration.ofMinutes(10))).isEqualTo(Duration.ofMinutes(10));
+    }
+
+    /** Counts what the loop asks of its caller; transient when the failure is an IOException. */
+    static final class Recorder implements RetryPolicy.Caller<IllegalStateException> {
+        int retried;
+
+        @Override
+        public RetryPolicy.Verdict judge(Exception failure) {
+            return failure instanceof IOException ? new RetryPolicy.Verdict(!(failure instanceof EOFException), null)
+                    : failure instanceof IllegalArgumentException ? null : new RetryPolicy.Verdict(false, null);
+        }
+
+        @Override
+        public IllegalStateException failed(Exception failure, int attempts, boolean gaveUp) {
+            return new IllegalStateException((gaveUp ? "gave up after " : "permanent after ") + attempts);
+        }
+
+        @Override
+        public void retrying(Exception failure, int attempt, Duration delay) {
+            retried++;
+        }
+
+        @Override
+        public IllegalStateException interrupted() {
+            return new IllegalStateException("interrupted");
+        }
+    }
+
+    @Test
+    void transientFaultsAreRetriedUntilTheAttemptsRunOut() {
+        Recorder caller = new Recorder();
+        int[] calls = {0};
+        assertThatThrownBy(() -> new RetryPolicy(3, 1).run(() -> {
+            calls[0]++;
+            throw new SocketTimeoutException("Read timed out");
+        }, caller)).hasMessage("gave up after 3");
+        assertThat(calls[0]).isEqualTo(3);
+        assertThat(caller.retried).isEqualTo(2);
+    }
+
+    @Test
+    void aTransientFaultThenSuccessCountsBothAttempts() throws Exception {
+        int[] calls = {0};
+        RetryPolicy.Attempted<String> done = new RetryPolicy(3, 1).run(() -> {
+            if (calls[0]++ == 0) {
+                throw new SocketTimeoutException("Read timed out");
+            }
+            return "image";
+        }, new Recorder());
+        assertThat(done.value()).isEqualTo("image");
+        assertThat(done.attempts()).isEqualTo(2);
+    }
+
+    @Test
+    void permanentFaultsFailAtOnceAndOthersPassThrough() {
+        Recorder caller = new Recorder();
+        assertThatThrownBy(() -> new RetryPolicy(6, 1).run(() -> {
+            throw new EOFException();
+        }, caller)).hasMessage("permanent after 1");
+        assertThatThrownBy(() -> new RetryPolicy(6, 1).run(() -> {
+            throw new IllegalArgumentException("a bug");
+        }, caller)).isInstanceOf(IllegalArgumentException.class).hasMessage("a bug");
+        assertThatThrownBy(() -> new RetryPolicy(6, 1).run(() -> {
+            throw new ServiceStopping("the image was being made");
+        }, caller)).isInstanceOf(ServiceStopping.class);
+        assertThat(caller.retried).isZero();
     }
 }
