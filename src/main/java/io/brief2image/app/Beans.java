@@ -189,7 +189,8 @@ public final class Beans implements CamelConfiguration {
         registry.bind("inboxIntake", new InboxIntake(settings.maxBriefBytes(), settings.data(), progress));
         registry.bind("briefIntake", new BriefIntake(new BriefValidator(lifecycle, settings.model())));
         registry.bind("duplicates", duplicates);
-        registry.bind("guidelines", new GuidelineStage(guidelines, outbox, lifecycle));
+        registry.bind("earlierImages", new io.brief2image.outbox.EarlierImages(outbox, lifecycle));
+        registry.bind("guidelineStage", new GuidelineStage(guidelines));
         registry.bind("expansion", new ExpansionStage(guidelines, ExpansionRules.load("classpath:expansion.yaml"), gpt, outbox::imageFile));
         registry.bind("renderer", new Renderer(providerRegistry, calls, partials, admission, estimates));
         registry.bind("providerReply", new ProviderReplyProcessor());

@@ -65,8 +65,8 @@ class RulesCaptionGrammarTest {
         Guidelines guidelines = new Guidelines(policy, CLOCK);
         ModelLifecycle models = new ModelLifecycle(ModelTable.load("classpath:models.yaml"), CLOCK, ModelLifecycle.RetiredModels.REPLACE);
         validator = new BriefValidator(models, defaultModel());
-        // no earlier images are looked up: none of these briefs reproduces or tunes one
-        screening = new GuidelineStage(guidelines, null, models);
+        // none of these briefs reproduces or tunes an earlier image, so no earlier-images step runs first
+        screening = new GuidelineStage(guidelines);
         expansion = new ExpansionStage(guidelines, ExpansionRules.load("classpath:expansion.yaml"), Optional.empty(), s -> null);
     }
 
