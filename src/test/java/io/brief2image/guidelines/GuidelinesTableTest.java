@@ -51,7 +51,7 @@ class GuidelinesTableTest {
 
     @BeforeAll
     static void load() {
-        policy = GuidelinePolicy.loadDefault();
+        policy = GuidelinePolicy.loadFrom(GuidelinePolicy.BUNDLED);
         guidelines = new Guidelines(policy, YEAR_2026);
     }
 

@@ -1,8 +1,8 @@
 package io.brief2image.guidelines.rules;
 
 import io.brief2image.base.PolicyAction;
-import io.brief2image.guidelines.policy.Artist;
-import io.brief2image.guidelines.policy.ArtistPhrasing;
+import io.brief2image.guidelines.policy.GuidelinePolicy.Artist;
+import io.brief2image.guidelines.policy.GuidelinePolicy.ArtistPhrasing;
 import io.brief2image.guidelines.policy.GuidelinePolicy;
 import io.brief2image.guidelines.text.Casing;
 import io.brief2image.guidelines.text.FuzzyNameMatcher;

@@ -1,6 +1,6 @@
 package io.brief2image.guidelines.rules;
 
-import io.brief2image.guidelines.policy.BlockedTerm;
+import io.brief2image.guidelines.policy.GuidelinePolicy.BlockedTerm;
 import io.brief2image.guidelines.text.PhrasePattern;
 import io.brief2image.guidelines.text.TextSpan;
 

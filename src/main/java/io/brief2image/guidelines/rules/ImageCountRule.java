@@ -1,7 +1,7 @@
 package io.brief2image.guidelines.rules;
 
 import io.brief2image.base.PolicyAction;
-import io.brief2image.guidelines.policy.ImageCountPhrases;
+import io.brief2image.guidelines.policy.GuidelinePolicy.ImageCountPhrases;
 import io.brief2image.guidelines.text.PhrasePattern;
 import io.brief2image.guidelines.text.TextTidy;
 

@@ -2,8 +2,8 @@ package io.brief2image.guidelines.rules;
 
 import io.brief2image.base.PolicyAction;
 import io.brief2image.guidelines.policy.Grammar;
-import io.brief2image.guidelines.policy.ImageType;
-import io.brief2image.guidelines.policy.ImageTypeRules;
+import io.brief2image.guidelines.policy.ImageTypePolicy.ImageType;
+import io.brief2image.guidelines.policy.ImageTypePolicy;
 import io.brief2image.guidelines.text.Casing;
 import io.brief2image.guidelines.text.PhrasePattern;
 import io.brief2image.guidelines.text.TextTidy;
@@ -19,13 +19,13 @@ public final class ImageTypeCatalog {
     private record Keyword(ImageType type, Pattern pattern, int length) {
     }
 
-    private final ImageTypeRules rules;
+    private final ImageTypePolicy rules;
     private final Grammar grammar;
     private final List<Keyword> keywords = new ArrayList<>();
     // what joins a type to its subject in the prefix ("{type} of " -> "of"), or a colon, comma or dash
     private final Pattern joiner;
 
-    public ImageTypeCatalog(ImageTypeRules rules, Grammar grammar) {
+    public ImageTypeCatalog(ImageTypePolicy rules, Grammar grammar) {
         this.rules = rules;
         this.grammar = grammar;
         String joinWord = rules.prefixTemplate().replace("{type}", "").strip();

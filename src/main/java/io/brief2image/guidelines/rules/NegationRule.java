@@ -1,7 +1,7 @@
 package io.brief2image.guidelines.rules;
 
 import io.brief2image.base.PolicyAction;
-import io.brief2image.guidelines.policy.NegationRules;
+import io.brief2image.guidelines.policy.NegationPolicy;
 import io.brief2image.guidelines.text.Casing;
 import io.brief2image.guidelines.text.PhrasePattern;
 import io.brief2image.guidelines.text.QuotedTextGuard;
@@ -32,11 +32,11 @@ public final class NegationRule implements TextRule {
     private final Pattern exceptions;
     private final Pattern listGap;
     private final Pattern lintCue;
-    private final NegationRules rules;
+    private final NegationPolicy rules;
     private final QuotedTextGuard guard;
     private final TextEditor editor;
 
-    public NegationRule(NegationRules rules, QuotedTextGuard guard, TextEditor editor) {
+    public NegationRule(NegationPolicy rules, QuotedTextGuard guard, TextEditor editor) {
         this.rules = rules;
         this.guard = guard;
         this.editor = editor;

@@ -2,7 +2,7 @@ package io.brief2image.guidelines.rules;
 
 import io.brief2image.base.PolicyAction;
 import io.brief2image.guidelines.policy.GuidelinePolicy;
-import io.brief2image.guidelines.policy.ProtectedWork;
+import io.brief2image.guidelines.policy.GuidelinePolicy.ProtectedWork;
 import io.brief2image.guidelines.text.Casing;
 import io.brief2image.guidelines.text.FuzzyNameMatcher;
 import io.brief2image.guidelines.text.NameMatch;

@@ -1,6 +1,6 @@
 package io.brief2image.guidelines.rules;
 
-import io.brief2image.guidelines.policy.SizeRules;
+import io.brief2image.guidelines.policy.SizeHints;
 import io.brief2image.guidelines.text.PhrasePattern;
 
 import java.util.List;
@@ -14,7 +14,7 @@ public final class SizeSuggester {
     private final List<CompiledRule> rules;
     private final String fallback;
 
-    public SizeSuggester(SizeRules sizes) {
+    public SizeSuggester(SizeHints sizes) {
         this.rules = sizes.rules().stream().map(r -> new CompiledRule(r.size(), PhrasePattern.anyOf(r.keywords()))).toList();
         this.fallback = sizes.fallback();
     }

@@ -1,6 +1,6 @@
 package io.brief2image.guidelines.text;
 
-import io.brief2image.guidelines.policy.FuzzyMatching;
+import io.brief2image.guidelines.policy.GuidelinePolicy.FuzzyMatching;
 
 import java.util.ArrayList;
 import java.util.Comparator;
