@@ -19,7 +19,7 @@ import io.brief2image.expansion.ExpansionRules;
 import io.brief2image.expansion.ExpansionStage;
 import io.brief2image.guidelines.policy.GuidelinePolicy;
 import io.brief2image.guidelines.GuidelineStage;
-import io.brief2image.guidelines.Guidelines;
+import io.brief2image.guidelines.rules.Guidelines;
 import io.brief2image.expansion.ChatSpend;
 import io.brief2image.admission.Budget;
 import io.brief2image.admission.DiskRoom;

@@ -1,5 +1,7 @@
 package io.brief2image.guidelines;
 
+import io.brief2image.guidelines.rules.Screened;
+import io.brief2image.guidelines.rules.Guidelines;
 import io.brief2image.base.BriefFailure;
 import io.brief2image.base.PolicyAction;
 import io.brief2image.base.Sidecar;

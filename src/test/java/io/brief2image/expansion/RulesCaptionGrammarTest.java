@@ -12,7 +12,7 @@ import io.brief2image.brief.ModelTable;
 import io.brief2image.base.Source;
 import io.brief2image.guidelines.policy.GuidelinePolicy;
 import io.brief2image.guidelines.GuidelineStage;
-import io.brief2image.guidelines.Guidelines;
+import io.brief2image.guidelines.rules.Guidelines;
 import io.brief2image.guidelines.policy.ImageTypePolicy.ImageType;
 import io.brief2image.guidelines.policy.GuidelinePolicy.PublicFigure;
 import java.io.IOException;

@@ -24,7 +24,7 @@ import java.util.regex.Pattern;
  * Recent artists are named by style, not by name: three adjectives, the movement, the medium.
  * Whether an artist is recent depends on today's date, so the cut-off is computed on every call.
  */
-public final class ArtistRule implements TextRule {
+final class ArtistRule implements TextRule {
     private final FuzzyNameMatcher<Artist> matcher;
     private final ArtistPhrasing phrasing;
     private final Pattern leadBeforeName;
@@ -33,7 +33,7 @@ public final class ArtistRule implements TextRule {
     private final QuotedTextGuard guard;
     private final TextEditor editor;
 
-    public ArtistRule(GuidelinePolicy policy, Clock clock, QuotedTextGuard guard, TextEditor editor) {
+    ArtistRule(GuidelinePolicy policy, Clock clock, QuotedTextGuard guard, TextEditor editor) {
         this.matcher = new FuzzyNameMatcher<>(policy.fuzzyMatching());
         for (Artist artist : policy.artists()) {
             matcher.add(artist.name(), artist);

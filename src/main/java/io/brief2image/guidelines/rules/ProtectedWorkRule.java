@@ -15,12 +15,12 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Studios and copyrighted characters are described by what they look like instead of named. */
-public final class ProtectedWorkRule implements TextRule {
+final class ProtectedWorkRule implements TextRule {
     private final FuzzyNameMatcher<ProtectedWork> matcher;
     private final QuotedTextGuard guard;
     private final TextEditor editor;
 
-    public ProtectedWorkRule(GuidelinePolicy policy, QuotedTextGuard guard, TextEditor editor) {
+    ProtectedWorkRule(GuidelinePolicy policy, QuotedTextGuard guard, TextEditor editor) {
         this.matcher = new FuzzyNameMatcher<>(policy.fuzzyMatching());
         for (ProtectedWork work : policy.studiosAndCharacters()) {
             matcher.add(work.name(), work);

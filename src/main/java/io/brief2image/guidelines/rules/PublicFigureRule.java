@@ -22,7 +22,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** Real people are never depicted by name; a neutral description keeps only gender and physique. */
-public final class PublicFigureRule implements TextRule {
+final class PublicFigureRule implements TextRule {
     private static final Pattern LAST_WORD = Pattern.compile("(\\p{L}+)\\s*$");
 
     private final FuzzyNameMatcher<PublicFigure> matcher;
@@ -33,7 +33,7 @@ public final class PublicFigureRule implements TextRule {
     private final QuotedTextGuard guard;
     private final TextEditor editor;
 
-    public PublicFigureRule(GuidelinePolicy policy, TitlePattern titles, QuotedTextGuard guard, TextEditor editor) {
+    PublicFigureRule(GuidelinePolicy policy, TitlePattern titles, QuotedTextGuard guard, TextEditor editor) {
         this.matcher = new FuzzyNameMatcher<>(policy.fuzzyMatching());
         for (PublicFigure figure : policy.publicFigures()) {
             matcher.add(figure.name(), figure);
