@@ -34,11 +34,7 @@ final class ArtistRule implements TextRule {
     private final TextEditor editor;
 
     ArtistRule(GuidelinePolicy policy, Clock clock, QuotedTextGuard guard, TextEditor editor) {
-        this.matcher = new FuzzyNameMatcher<>(policy.fuzzyMatching());
-        for (Artist artist : policy.artists()) {
-            matcher.add(artist.name(), artist);
-            artist.aliases().forEach(alias -> matcher.add(alias, artist));
-        }
+        this.matcher = FuzzyNameMatcher.of(policy.fuzzyMatching(), policy.artists(), Artist::name, Artist::aliases);
         this.phrasing = policy.artistPhrasing();
         this.leadBeforeName = Pattern.compile(PhrasePattern.alternation(phrasing.leadPhrases()) + "\\s+$", PhrasePattern.FLAGS);
         this.cutoffYears = policy.artistCutoffYears();
@@ -59,8 +55,8 @@ final class ArtistRule implements TextRule {
     public String apply(String text, List<PolicyAction> actions) {
         List<TextSpan> quoted = guard.protectedSpans(text);
         List<TextEdit> edits = new ArrayList<>();
-        for (NameMatch<Artist> match : matcher.findAll(text)) {
-            if (!isProtected(match.owner()) || TextSpan.anyOverlaps(quoted, match.start(), match.end())) {
+        for (NameMatch<Artist> match : matcher.findAllOutside(text, quoted)) {
+            if (!isProtected(match.owner())) {
                 continue;
             }
             Matcher lead = leadBeforeName.matcher(text.substring(0, match.start()));

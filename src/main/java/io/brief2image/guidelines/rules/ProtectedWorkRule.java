@@ -21,11 +21,7 @@ final class ProtectedWorkRule implements TextRule {
     private final TextEditor editor;
 
     ProtectedWorkRule(GuidelinePolicy policy, QuotedTextGuard guard, TextEditor editor) {
-        this.matcher = new FuzzyNameMatcher<>(policy.fuzzyMatching());
-        for (ProtectedWork work : policy.studiosAndCharacters()) {
-            matcher.add(work.name(), work);
-            work.aliases().forEach(alias -> matcher.add(alias, work));
-        }
+        this.matcher = FuzzyNameMatcher.of(policy.fuzzyMatching(), policy.studiosAndCharacters(), ProtectedWork::name, ProtectedWork::aliases);
         this.guard = guard;
         this.editor = editor;
     }
@@ -34,10 +30,7 @@ final class ProtectedWorkRule implements TextRule {
     public String apply(String text, List<PolicyAction> actions) {
         List<TextSpan> quoted = guard.protectedSpans(text);
         List<TextEdit> edits = new ArrayList<>();
-        for (NameMatch<ProtectedWork> match : matcher.findAll(text)) {
-            if (TextSpan.anyOverlaps(quoted, match.start(), match.end())) {
-                continue;
-            }
+        for (NameMatch<ProtectedWork> match : matcher.findAllOutside(text, quoted)) {
             String replacement = Casing.forPosition(text, match.start(), match.owner().description());
             edits.add(new TextEdit(match.start(), match.end(), replacement));
             actions.add(new PolicyAction(Rules.STUDIOS_AND_CHARACTERS, "described",

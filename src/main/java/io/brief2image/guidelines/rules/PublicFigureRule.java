@@ -34,11 +34,7 @@ final class PublicFigureRule implements TextRule {
     private final TextEditor editor;
 
     PublicFigureRule(GuidelinePolicy policy, TitlePattern titles, QuotedTextGuard guard, TextEditor editor) {
-        this.matcher = new FuzzyNameMatcher<>(policy.fuzzyMatching());
-        for (PublicFigure figure : policy.publicFigures()) {
-            matcher.add(figure.name(), figure);
-            figure.aliases().forEach(alias -> matcher.add(alias, figure));
-        }
+        this.matcher = FuzzyNameMatcher.of(policy.fuzzyMatching(), policy.publicFigures(), PublicFigure::name, PublicFigure::aliases);
         this.titles = titles;
         this.describer = new FigureDescriber(policy.publicFigureDescription(), policy.publicFigureAsModifier(), policy.grammar());
         this.languages = new LanguageGuesser(policy.grammar());
@@ -51,10 +47,7 @@ final class PublicFigureRule implements TextRule {
     public String apply(String text, List<PolicyAction> actions) {
         List<TextSpan> quoted = guard.protectedSpans(text);
         List<TextEdit> edits = new ArrayList<>();
-        for (NameMatch<PublicFigure> match : matcher.findAll(text)) {
-            if (TextSpan.anyOverlaps(quoted, match.start(), match.end())) {
-                continue;
-            }
+        for (NameMatch<PublicFigure> match : matcher.findAllOutside(text, quoted)) {
             // "President Obama" -> one description, not "politician a tall, slim man"
             int start = titles.startOfTitleBefore(text, match.start());
             String language = languages.guess(text, match.start(), match.end());
