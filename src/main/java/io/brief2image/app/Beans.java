@@ -19,7 +19,7 @@ import io.brief2image.expansion.ExpansionRules;
 import io.brief2image.expansion.ExpansionStage;
 import io.brief2image.guidelines.policy.GuidelinePolicy;
 import io.brief2image.guidelines.GuidelineStage;
-import io.brief2image.guidelines.Guidelines;
+import io.brief2image.guidelines.rules.Guidelines;
 import io.brief2image.expansion.ChatSpend;
 import io.brief2image.admission.Budget;
 import io.brief2image.admission.DiskRoom;
@@ -191,7 +191,8 @@ public final class Beans implements CamelConfiguration {
         registry.bind("inboxIntake", new InboxIntake(settings.maxBriefBytes(), settings.data(), progress));
         registry.bind("briefIntake", new BriefIntake(new BriefValidator(lifecycle, settings.model())));
         registry.bind("duplicates", duplicates);
-        registry.bind("guidelines", new GuidelineStage(guidelines, outbox, lifecycle));
+        registry.bind("earlierImages", new io.brief2image.outbox.EarlierImages(outbox, lifecycle));
+        registry.bind("guidelineStage", new GuidelineStage(guidelines));
         registry.bind("expansion", new ExpansionStage(guidelines, ExpansionRules.load("classpath:expansion.yaml"), gpt, outbox::imageFile));
         registry.bind("renderer", new Renderer(providerRegistry, calls, partials, admission, estimates));
         registry.bind("outbox", outbox);

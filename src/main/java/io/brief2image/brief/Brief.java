@@ -4,6 +4,7 @@ import io.brief2image.base.Source;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.brief2image.base.PolicyAction;
+import io.brief2image.base.Sidecar;
 import java.util.List;
 
 /**
@@ -12,6 +13,8 @@ import java.util.List;
  * default count when the brief gives none; {@code nGiven} says whether the brief gave it, because
  * words in the prompt may choose the count only then (and never raise a count the brief gave).
  * {@code policy} records what validation changed: a retired model replaced, DALL·E-era fields carried over.
+ * {@code parent} is the sidecar of the earlier image a reproduce or tune brief renders like, attached by
+ * the outbox's earlier-images step ({@link #rerendering}); null otherwise.
  */
 public record Brief(
         String id,
@@ -36,7 +39,8 @@ public record Brief(
         List<String> warnings,
         List<PolicyAction> policy,
         Source source,
-        String fingerprint) {
+        String fingerprint,
+        Sidecar parent) {
 
     public boolean isReproduce() {
         return reproduce != null;
@@ -50,17 +54,19 @@ public record Brief(
      * Reproduce and tune render like the earlier image: its model, and its style, output format and
      * background unless the brief names a style or background of its own. The output format always
      * follows the earlier image, because a brief without one reads as png and would change the bytes.
+     * {@code parentPolicy} replaces the brief's own policy entries, which were about the model the brief
+     * named or defaulted to: what counts now is what became of the earlier image's model.
      */
-    public Brief rerendering(ModelSpec parentModel, String parentStyle, String parentOutputFormat, String parentBackground) {
-        return new Brief(id, prompt, n, nGiven, size, quality, style != null ? style : parentStyle, parentModel,
-                parentOutputFormat != null ? parentOutputFormat : outputFormat,
-                background != null ? background : parentBackground, imageType, expand, seed, seeds,
-                reproduce, baseImage, change, metadata, replace, warnings, policy, source, fingerprint);
+    public Brief rerendering(Sidecar earlier, ModelSpec parentModel, List<PolicyAction> parentPolicy) {
+        return new Brief(id, prompt, n, nGiven, size, quality, style != null ? style : earlier.style(), parentModel,
+                earlier.outputFormat() != null ? earlier.outputFormat() : outputFormat,
+                background != null ? background : earlier.background(), imageType, expand, seed, seeds,
+                reproduce, baseImage, change, metadata, replace, warnings, List.copyOf(parentPolicy), source, fingerprint, earlier);
     }
 
     /** Reproduce and tune render with the earlier image's model, whatever the default is. */
     public Brief withModel(ModelSpec other) {
         return new Brief(id, prompt, n, nGiven, size, quality, style, other, outputFormat, background, imageType, expand, seed, seeds,
-                reproduce, baseImage, change, metadata, replace, warnings, policy, source, fingerprint);
+                reproduce, baseImage, change, metadata, replace, warnings, policy, source, fingerprint, parent);
     }
 }

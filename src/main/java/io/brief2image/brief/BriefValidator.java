@@ -158,7 +158,7 @@ public final class BriefValidator {
         return new Brief(id, prompt == null ? null : prompt.strip(), n, nValue != null, size, quality, style, model,
                 outputFormat == null ? "png" : outputFormat, background, imageType, expand == null || expand,
                 seed, seeds, reproduce, baseImage, change, (ObjectNode) metadata, replace != null && replace,
-                List.copyOf(warnings), List.copyOf(policy), source, fingerprint(json));
+                List.copyOf(warnings), List.copyOf(policy), source, fingerprint(json), null);
     }
 
     /** Same content, same fingerprint, whatever the key order or whitespace; 'replace' does not count. */

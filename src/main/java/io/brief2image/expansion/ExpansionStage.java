@@ -3,9 +3,9 @@ package io.brief2image.expansion;
 import io.brief2image.base.Expansion;
 
 import io.brief2image.brief.Brief;
-import io.brief2image.guidelines.Guidelines;
+import io.brief2image.guidelines.rules.Guidelines;
 import io.brief2image.base.PolicyAction;
-import io.brief2image.guidelines.Screened;
+import io.brief2image.guidelines.rules.Screened;
 import io.brief2image.guidelines.Screening;
 import io.brief2image.base.Sidecar;
 import java.nio.file.Path;

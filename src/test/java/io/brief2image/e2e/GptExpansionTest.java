@@ -181,7 +181,7 @@ class GptExpansionTest {
 
     /** Every public figure, protected artist and protected character in guidelines.yaml, with aliases. */
     private static List<Pattern> forbiddenNames() {
-        GuidelinePolicy policy = GuidelinePolicy.loadDefault();
+        GuidelinePolicy policy = GuidelinePolicy.loadFrom(GuidelinePolicy.BUNDLED);
         List<String> names = new ArrayList<>();
         policy.publicFigures().forEach(p -> {
             names.add(p.name());

@@ -12,9 +12,9 @@ import io.brief2image.brief.ModelTable;
 import io.brief2image.base.Source;
 import io.brief2image.guidelines.policy.GuidelinePolicy;
 import io.brief2image.guidelines.GuidelineStage;
-import io.brief2image.guidelines.Guidelines;
-import io.brief2image.guidelines.policy.ImageType;
-import io.brief2image.guidelines.policy.PublicFigure;
+import io.brief2image.guidelines.rules.Guidelines;
+import io.brief2image.guidelines.policy.ImageTypePolicy.ImageType;
+import io.brief2image.guidelines.policy.GuidelinePolicy.PublicFigure;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -61,18 +61,18 @@ class RulesCaptionGrammarTest {
 
     @BeforeAll
     static void stages() {
-        policy = GuidelinePolicy.loadDefault();
+        policy = GuidelinePolicy.loadFrom(GuidelinePolicy.BUNDLED);
         Guidelines guidelines = new Guidelines(policy, CLOCK);
         ModelLifecycle models = new ModelLifecycle(ModelTable.load("classpath:models.yaml"), CLOCK, ModelLifecycle.RetiredModels.REPLACE);
         validator = new BriefValidator(models, defaultModel());
-        // no earlier images are looked up: none of these briefs reproduces or tunes one
-        screening = new GuidelineStage(guidelines, null, models);
+        // none of these briefs reproduces or tunes an earlier image, so no earlier-images step runs first
+        screening = new GuidelineStage(guidelines);
         expansion = new ExpansionStage(guidelines, ExpansionRules.load("classpath:expansion.yaml"), Optional.empty(), s -> null);
     }
 
     static Stream<Row> publicFigures() {
         List<Row> rows = new ArrayList<>();
-        for (PublicFigure figure : GuidelinePolicy.loadDefault().publicFigures()) {
+        for (PublicFigure figure : GuidelinePolicy.loadFrom(GuidelinePolicy.BUNDLED).publicFigures()) {
             List<String> names = new ArrayList<>(List.of(figure.name()));
             names.addAll(figure.aliases());
             for (String name : names) {
@@ -86,7 +86,7 @@ class RulesCaptionGrammarTest {
 
     static Stream<Row> imageTypes() {
         List<Row> rows = new ArrayList<>();
-        for (ImageType type : GuidelinePolicy.loadDefault().imageTypes().types()) {
+        for (ImageType type : GuidelinePolicy.loadFrom(GuidelinePolicy.BUNDLED).imageTypes().types()) {
             List<String> words = new ArrayList<>(List.of(type.name()));
             words.addAll(type.keywords());
             for (String word : words) {

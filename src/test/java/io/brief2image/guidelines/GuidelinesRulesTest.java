@@ -1,7 +1,9 @@
 package io.brief2image.guidelines;
 
+import io.brief2image.guidelines.rules.Screened;
+import io.brief2image.guidelines.rules.Guidelines;
 import io.brief2image.base.PolicyAction;
-import io.brief2image.guidelines.policy.Artist;
+import io.brief2image.guidelines.policy.GuidelinePolicy.Artist;
 import io.brief2image.guidelines.policy.GuidelinePolicy;
 import io.brief2image.guidelines.rules.GuidelineBlockedException;
 
@@ -34,7 +36,7 @@ class GuidelinesRulesTest {
 
     @BeforeAll
     static void load() {
-        policy = GuidelinePolicy.loadDefault();
+        policy = GuidelinePolicy.loadFrom(GuidelinePolicy.BUNDLED);
         guidelines = new Guidelines(policy, GuidelinesTableTest.YEAR_2026);
     }
 
@@ -282,7 +284,7 @@ class GuidelinesRulesTest {
         Path file = dir.resolve("guidelines.yaml");
         Files.writeString(file, custom);
 
-        Guidelines custom4 = new Guidelines(GuidelinePolicy.load(file), GuidelinesTableTest.YEAR_2026);
+        Guidelines custom4 = new Guidelines(GuidelinePolicy.loadFrom(file.toString()), GuidelinesTableTest.YEAR_2026);
 
         assertThat(custom4.maxImages()).isEqualTo(4);
         assertThat(custom4.screenBrief("draw 6 images of a cat", 2, false).n()).isEqualTo(4);
@@ -296,6 +298,6 @@ class GuidelinesRulesTest {
         Path file = dir.resolve("bad.yaml");
         Files.writeString(file, "max_imagez: 3\n");
 
-        assertThatThrownBy(() -> GuidelinePolicy.load(file)).hasMessageContaining("bad.yaml");
+        assertThatThrownBy(() -> GuidelinePolicy.loadFrom(file.toString())).hasMessageContaining("bad.yaml");
     }
 }

@@ -1,5 +1,7 @@
 package io.brief2image.guidelines;
 
+import io.brief2image.guidelines.rules.Screened;
+import io.brief2image.guidelines.rules.Guidelines;
 import io.brief2image.base.PolicyAction;
 import io.brief2image.guidelines.policy.GuidelinePolicy;
 
@@ -51,7 +53,7 @@ class GuidelinesTableTest {
 
     @BeforeAll
     static void load() {
-        policy = GuidelinePolicy.loadDefault();
+        policy = GuidelinePolicy.loadFrom(GuidelinePolicy.BUNDLED);
         guidelines = new Guidelines(policy, YEAR_2026);
     }
 

@@ -3,75 +3,86 @@ package io.brief2image.guidelines.policy;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import io.brief2image.base.ResourceLocation;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
-/** The content guidelines as data, loaded from YAML so policy changes need no code change. */
-public final class GuidelinePolicy {
-    private static final String DEFAULT_RESOURCE = "guidelines.yaml";
+/**
+ * The content guidelines as data: guidelines.yaml as one record, loaded by {@link #loadFrom}, so policy
+ * changes need no code change. Components follow the YAML keys (snake_case there); the small sections
+ * are the records nested below, the larger ones have files of their own: {@link Grammar},
+ * {@link NegationPolicy}, {@link ImageTypePolicy} and {@link SizeHints}. A list or map the YAML leaves
+ * out is empty; {@code max_images} defaults to 2 and {@code artist_cutoff_years} to 100.
+ *
+ * @param titles               title of office to generic word, in YAML order
+ * @param blockedTermExceptions phrases that contain a blocked term but mean something harmless ("Al Gore")
+ * @param publicFigureAsModifier null when the policy has no special phrasing for a name that modifies a noun
+ */
+public record GuidelinePolicy(Integer maxImages, Integer artistCutoffYears, FuzzyMatching fuzzyMatching, Grammar grammar,
+                              List<String> textInImageCues, ImageCountPhrases imageCountPhrases,
+                              String publicFigureDescription, FigureAsModifier publicFigureAsModifier,
+                              List<PublicFigure> publicFigures,
+                              Map<String, String> titles, List<String> titleExceptions,
+                              ArtistPhrasing artistPhrasing, List<Artist> artists,
+                              List<ProtectedWork> studiosAndCharacters,
+                              String blockedReason, List<BlockedTerm> blockedTerms, List<String> blockedTermExceptions,
+                              NegationPolicy negations, ImageTypePolicy imageTypes, SizeHints sizes) {
+
+    /** The guidelines bundled in the jar, the default of the {@code brief2image.guidelines} setting. */
+    public static final String BUNDLED = "classpath:guidelines.yaml";
+
     private static final YAMLMapper MAPPER = YAMLMapper.builder()
             .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
             // a misspelt key would otherwise silently switch a rule off
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .build();
 
-    private final PolicyDocument doc;
-
-    private GuidelinePolicy(PolicyDocument doc) {
-        this.doc = validate(doc);
+    public GuidelinePolicy {
+        maxImages = maxImages == null ? 2 : maxImages;
+        artistCutoffYears = artistCutoffYears == null ? 100 : artistCutoffYears;
+        textInImageCues = listOrEmpty(textInImageCues);
+        publicFigures = listOrEmpty(publicFigures);
+        titles = titles == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(titles));
+        titleExceptions = listOrEmpty(titleExceptions);
+        artists = listOrEmpty(artists);
+        studiosAndCharacters = listOrEmpty(studiosAndCharacters);
+        blockedTerms = listOrEmpty(blockedTerms);
+        blockedTermExceptions = listOrEmpty(blockedTermExceptions);
     }
 
-    public static GuidelinePolicy loadDefault() {
-        try (InputStream in = GuidelinePolicy.class.getClassLoader().getResourceAsStream(DEFAULT_RESOURCE)) {
-            if (in == null) {
-                throw new IllegalStateException("classpath resource " + DEFAULT_RESOURCE + " is missing");
-            }
-            return new GuidelinePolicy(MAPPER.readValue(in, PolicyDocument.class));
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + DEFAULT_RESOURCE, e);
-        }
-    }
-
-    /** A configured location: {@code classpath:name} from the jar, anything else a file path. */
+    /** Reads and checks a guidelines document: {@code classpath:name} from the jar, anything else a file path. */
     public static GuidelinePolicy loadFrom(String location) {
-        try (InputStream in = io.brief2image.base.ResourceLocation.open(location)) {
-            return new GuidelinePolicy(MAPPER.readValue(in, PolicyDocument.class));
+        GuidelinePolicy policy;
+        try (InputStream in = ResourceLocation.open(location)) {
+            policy = MAPPER.readValue(in, GuidelinePolicy.class);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read guidelines " + location, e);
         }
+        return checked(policy);
     }
 
-    public static GuidelinePolicy load(Path yaml) {
-        try (InputStream in = Files.newInputStream(yaml)) {
-            return new GuidelinePolicy(MAPPER.readValue(in, PolicyDocument.class));
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read guidelines " + yaml, e);
-        }
-    }
-
-    private static PolicyDocument validate(PolicyDocument d) {
-        Objects.requireNonNull(d, "empty guidelines document");
-        require(d.fuzzyMatching(), "fuzzy_matching");
-        require(d.grammar(), "grammar");
-        require(d.imageCountPhrases(), "image_count_phrases");
-        require(d.publicFigureDescription(), "public_figure_description");
-        require(d.artistPhrasing(), "artist_phrasing");
-        require(d.blockedReason(), "blocked_reason");
-        require(d.negations(), "negations");
-        require(d.imageTypes(), "image_types");
-        require(d.sizes(), "sizes");
-        if (d.maxImages() != null && d.maxImages() < 1) {
+    private static GuidelinePolicy checked(GuidelinePolicy p) {
+        Objects.requireNonNull(p, "empty guidelines document");
+        require(p.fuzzyMatching(), "fuzzy_matching");
+        require(p.grammar(), "grammar");
+        require(p.imageCountPhrases(), "image_count_phrases");
+        require(p.publicFigureDescription(), "public_figure_description");
+        require(p.artistPhrasing(), "artist_phrasing");
+        require(p.blockedReason(), "blocked_reason");
+        require(p.negations(), "negations");
+        require(p.imageTypes(), "image_types");
+        require(p.sizes(), "sizes");
+        if (p.maxImages() < 1) {
             throw new IllegalArgumentException("max_images must be at least 1");
         }
-        return d;
+        return p;
     }
 
     private static void require(Object section, String key) {
@@ -80,90 +91,103 @@ public final class GuidelinePolicy {
         }
     }
 
-    public int maxImages() {
-        return doc.maxImages() == null ? 2 : doc.maxImages();
-    }
-
-    public int artistCutoffYears() {
-        return doc.artistCutoffYears() == null ? 100 : doc.artistCutoffYears();
-    }
-
-    public FuzzyMatching fuzzyMatching() {
-        return doc.fuzzyMatching();
-    }
-
-    public Grammar grammar() {
-        return doc.grammar();
-    }
-
-    public List<String> textInImageCues() {
-        return listOrEmpty(doc.textInImageCues());
-    }
-
-    public ImageCountPhrases imageCountPhrases() {
-        return doc.imageCountPhrases();
-    }
-
-    public String publicFigureDescription() {
-        return doc.publicFigureDescription();
-    }
-
-    /** Null when the policy has no special phrasing for a name that modifies a noun. */
-    public FigureAsModifier publicFigureAsModifier() {
-        return doc.publicFigureAsModifier();
-    }
-
-    public List<PublicFigure> publicFigures() {
-        return listOrEmpty(doc.publicFigures());
-    }
-
-    /** Title to generic word, in YAML order. */
-    public Map<String, String> titles() {
-        return doc.titles() == null ? Map.of() : new LinkedHashMap<>(doc.titles());
-    }
-
-    public List<String> titleExceptions() {
-        return listOrEmpty(doc.titleExceptions());
-    }
-
-    public ArtistPhrasing artistPhrasing() {
-        return doc.artistPhrasing();
-    }
-
-    public List<Artist> artists() {
-        return listOrEmpty(doc.artists());
-    }
-
-    public List<ProtectedWork> studiosAndCharacters() {
-        return listOrEmpty(doc.studiosAndCharacters());
-    }
-
-    public String blockedReason() {
-        return doc.blockedReason();
-    }
-
-    public List<BlockedTerm> blockedTerms() {
-        return listOrEmpty(doc.blockedTerms());
-    }
-
-    /** Phrases that contain a blocked term but mean something harmless ("Al Gore"). */
-    public List<String> blockedTermExceptions() {
-        return listOrEmpty(doc.blockedTermExceptions());
-    }
-
-    public NegationRules negations() {
-        return doc.negations();
-    }
-
-    public ImageTypeRules imageTypes() {
-        return doc.imageTypes();
-    }
-
-    public SizeRules sizes() {
-        return doc.sizes();
-    }
-
-    private static <T> List<T> listOrEmpty(List<T> list) {
+    /** A list the YAML leaves out reads as empty; every list of the policy is read-only. */
+    static <T> List<T> listOrEmpty(List<T> list) {
         return list == null ? List.of() : List.copyOf(list);
+    }
+
+    /** How many typos a name may carry and still be recognised, scaled by word length. */
+    public record FuzzyMatching(int oneEditFromLength, int twoEditsFromLength, int singleWordFuzzyFromLength) {
+
+        public int allowedEdits(int wordLength) {
+            if (wordLength >= twoEditsFromLength) {
+                return 2;
+            }
+            return wordLength >= oneEditFromLength ? 1 : 0;
+        }
+
+        /** One-word aliases are stricter: short surnames collide with ordinary words ("Trump" vs "tramp"). */
+        public int allowedEditsForSingleWord(int wordLength) {
+            return wordLength >= singleWordFuzzyFromLength ? allowedEdits(wordLength) : 0;
+        }
+    }
+
+    /** Vocabulary of "draw 6 images of" style phrases. */
+    public record ImageCountPhrases(List<String> verbs, List<String> fillers, List<String> nouns,
+                                    List<String> trailingWords, Map<String, Integer> numberWords) {
+        public ImageCountPhrases {
+            verbs = listOrEmpty(verbs);
+            fillers = listOrEmpty(fillers);
+            nouns = listOrEmpty(nouns);
+            trailingWords = listOrEmpty(trailingWords);
+            numberWords = numberWords == null ? Map.of() : Map.copyOf(numberWords);
+        }
+    }
+
+    /** A phrase that stops a prompt outright; category is for reporting only. */
+    public record BlockedTerm(String term, String category) {
+    }
+
+    /**
+     * A real person who must not be drawn; only gender and physique may be kept.
+     *
+     * @param role         what the person is known as ("politician"), for a name used as a modifier
+     *                     ("the Obama administration" -> "the politician's administration")
+     * @param descriptions the description in other languages, keyed by language code, or by
+     *                     "code.case" where the language inflects ("de.dative")
+     */
+    public record PublicFigure(String name, List<String> aliases, String gender, String physique, String role,
+                               Map<String, String> descriptions) {
+        public PublicFigure {
+            aliases = listOrEmpty(aliases);
+            descriptions = descriptions == null ? Map.of() : Map.copyOf(descriptions);
+        }
+    }
+
+    /**
+     * How a name that modifies the next noun is rewritten ("the Trump Tower", "a Taylor Swift concert"):
+     * a plain description there reads badly ("the tall man Tower"). Applies to the default language only,
+     * because the templates are written in it.
+     *
+     * @param ownedNouns      things a person has or does: "{role}'s {noun}" ("a pop star's concert")
+     * @param depictedNouns   things that show a person: "{noun} of {description}" ("a statue of a tall man")
+     */
+    public record FigureAsModifier(String ownedTemplate, String depictedTemplate,
+                                   List<String> ownedNouns, List<String> depictedNouns) {
+        public FigureAsModifier {
+            ownedNouns = listOrEmpty(ownedNouns);
+            depictedNouns = listOrEmpty(depictedNouns);
+        }
+    }
+
+    /** An artist whose style can be described in words instead of by name. */
+    public record Artist(String name, List<String> aliases, int lastWorkYear, List<String> adjectives,
+                         String movement, String medium) {
+        public Artist {
+            aliases = listOrEmpty(aliases);
+            adjectives = listOrEmpty(adjectives);
+            if (adjectives.size() != 3) {
+                throw new IllegalArgumentException("artist " + name + " needs exactly 3 adjectives, has " + adjectives);
+            }
+        }
+
+        /** "bold, graphic, repetitive pop-art silkscreen" */
+        public String style() {
+            return String.join(", ", adjectives) + " " + movement + " " + medium;
+        }
+    }
+
+    /** Templates that keep "in the style of X" readable once X becomes a description. */
+    public record ArtistPhrasing(List<String> leadPhrases, String styledTemplate, String bareTemplate) {
+        public ArtistPhrasing {
+            leadPhrases = listOrEmpty(leadPhrases);
+        }
+    }
+
+    /** A studio, franchise or copyrighted character, and the neutral description that replaces it. */
+    public record ProtectedWork(String name, List<String> aliases, String description) {
+        public ProtectedWork {
+            aliases = listOrEmpty(aliases);
+        }
     }
 }

@@ -1,8 +1,8 @@
 package io.brief2image.guidelines.rules;
 
 import io.brief2image.base.PolicyAction;
-import io.brief2image.guidelines.policy.Artist;
-import io.brief2image.guidelines.policy.ArtistPhrasing;
+import io.brief2image.guidelines.policy.GuidelinePolicy.Artist;
+import io.brief2image.guidelines.policy.GuidelinePolicy.ArtistPhrasing;
 import io.brief2image.guidelines.policy.GuidelinePolicy;
 import io.brief2image.guidelines.text.Casing;
 import io.brief2image.guidelines.text.FuzzyNameMatcher;
@@ -24,7 +24,7 @@ import java.util.regex.Pattern;
  * Recent artists are named by style, not by name: three adjectives, the movement, the medium.
  * Whether an artist is recent depends on today's date, so the cut-off is computed on every call.
  */
-public final class ArtistRule implements TextRule {
+final class ArtistRule implements TextRule {
     private final FuzzyNameMatcher<Artist> matcher;
     private final ArtistPhrasing phrasing;
     private final Pattern leadBeforeName;
@@ -33,12 +33,8 @@ public final class ArtistRule implements TextRule {
     private final QuotedTextGuard guard;
     private final TextEditor editor;
 
-    public ArtistRule(GuidelinePolicy policy, Clock clock, QuotedTextGuard guard, TextEditor editor) {
-        this.matcher = new FuzzyNameMatcher<>(policy.fuzzyMatching());
-        for (Artist artist : policy.artists()) {
-            matcher.add(artist.name(), artist);
-            artist.aliases().forEach(alias -> matcher.add(alias, artist));
-        }
+    ArtistRule(GuidelinePolicy policy, Clock clock, QuotedTextGuard guard, TextEditor editor) {
+        this.matcher = FuzzyNameMatcher.of(policy.fuzzyMatching(), policy.artists(), Artist::name, Artist::aliases);
         this.phrasing = policy.artistPhrasing();
         this.leadBeforeName = Pattern.compile(PhrasePattern.alternation(phrasing.leadPhrases()) + "\\s+$", PhrasePattern.FLAGS);
         this.cutoffYears = policy.artistCutoffYears();
@@ -59,8 +55,8 @@ public final class ArtistRule implements TextRule {
     public String apply(String text, List<PolicyAction> actions) {
         List<TextSpan> quoted = guard.protectedSpans(text);
         List<TextEdit> edits = new ArrayList<>();
-        for (NameMatch<Artist> match : matcher.findAll(text)) {
-            if (!isProtected(match.owner()) || TextSpan.anyOverlaps(quoted, match.start(), match.end())) {
+        for (NameMatch<Artist> match : matcher.findAllOutside(text, quoted)) {
+            if (!isProtected(match.owner())) {
                 continue;
             }
             Matcher lead = leadBeforeName.matcher(text.substring(0, match.start()));

@@ -1,6 +1,6 @@
 package io.brief2image.guidelines.rules;
 
-import io.brief2image.guidelines.policy.BlockedTerm;
+import io.brief2image.guidelines.policy.GuidelinePolicy.BlockedTerm;
 import io.brief2image.guidelines.text.PhrasePattern;
 import io.brief2image.guidelines.text.TextSpan;
 
@@ -12,7 +12,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** Stops prompts that ask for content no rewrite can make acceptable. */
-public final class BlockedTermRule {
+final class BlockedTermRule {
     private record Compiled(BlockedTerm term, Pattern pattern) {
     }
 
@@ -23,14 +23,14 @@ public final class BlockedTermRule {
     private final Pattern exceptions;
     private final String reasonTemplate;
 
-    public BlockedTermRule(List<BlockedTerm> terms, List<String> exceptions, String reasonTemplate) {
+    BlockedTermRule(List<BlockedTerm> terms, List<String> exceptions, String reasonTemplate) {
         this.terms = terms.stream().map(t -> new Compiled(t, PhrasePattern.of(t.term()))).toList();
         this.exceptions = PhrasePattern.anyOf(exceptions);
         this.reasonTemplate = reasonTemplate;
     }
 
     /** Quoted text is checked too: lettering is still part of the image. */
-    public void check(String text) {
+    void check(String text) {
         List<TextSpan> harmless = new ArrayList<>();
         Matcher ex = exceptions.matcher(text);
         while (ex.find()) {

@@ -1,8 +1,8 @@
 package io.brief2image.guidelines.rules;
 
-import io.brief2image.guidelines.policy.FigureAsModifier;
+import io.brief2image.guidelines.policy.GuidelinePolicy.FigureAsModifier;
 import io.brief2image.guidelines.policy.Grammar;
-import io.brief2image.guidelines.policy.PublicFigure;
+import io.brief2image.guidelines.policy.GuidelinePolicy.PublicFigure;
 import io.brief2image.guidelines.text.NameMatch;
 
 import java.util.Locale;

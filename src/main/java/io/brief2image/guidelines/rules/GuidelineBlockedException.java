@@ -6,7 +6,7 @@ public final class GuidelineBlockedException extends RuntimeException {
     private final String term;
     private final String reason;
 
-    public GuidelineBlockedException(String rule, String term, String reason) {
+    GuidelineBlockedException(String rule, String term, String reason) {
         super(reason);
         this.rule = rule;
         this.term = term;

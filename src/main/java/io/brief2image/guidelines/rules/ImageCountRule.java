@@ -1,7 +1,7 @@
 package io.brief2image.guidelines.rules;
 
 import io.brief2image.base.PolicyAction;
-import io.brief2image.guidelines.policy.ImageCountPhrases;
+import io.brief2image.guidelines.policy.GuidelinePolicy.ImageCountPhrases;
 import io.brief2image.guidelines.text.PhrasePattern;
 import io.brief2image.guidelines.text.TextTidy;
 
@@ -18,15 +18,15 @@ import java.util.stream.Collectors;
  * has no n, and may lower an n it has but never raise it: a brief's n is what the person pays for.
  * The count is capped at max_images.
  */
-public final class ImageCountRule {
-    public record Counted(String text, int n) {
+final class ImageCountRule {
+    record Counted(String text, int n) {
     }
 
     private final int maxImages;
     private final Map<String, Integer> numberWords;
     private final Pattern countPhrase;
 
-    public ImageCountRule(int maxImages, ImageCountPhrases phrases) {
+    ImageCountRule(int maxImages, ImageCountPhrases phrases) {
         this.maxImages = maxImages;
         this.numberWords = phrases.numberWords().entrySet().stream()
                 .collect(Collectors.toMap(e -> normalise(e.getKey()), Map.Entry::getValue));
@@ -44,7 +44,7 @@ public final class ImageCountRule {
      * @param nGiven whether the brief gave n: then the prompt's words may lower it but never raise it;
      *               without one the words choose the count. Either way it is capped at max_images.
      */
-    public Counted apply(String text, int briefN, boolean nGiven, List<PolicyAction> actions) {
+    Counted apply(String text, int briefN, boolean nGiven, List<PolicyAction> actions) {
         Integer askedInText = null;
         String phrase = null;
         StringBuilder sb = new StringBuilder();

@@ -2,8 +2,8 @@ package io.brief2image.guidelines.rules;
 
 import io.brief2image.base.PolicyAction;
 import io.brief2image.guidelines.policy.Grammar;
-import io.brief2image.guidelines.policy.ImageType;
-import io.brief2image.guidelines.policy.ImageTypeRules;
+import io.brief2image.guidelines.policy.ImageTypePolicy.ImageType;
+import io.brief2image.guidelines.policy.ImageTypePolicy;
 import io.brief2image.guidelines.text.Casing;
 import io.brief2image.guidelines.text.PhrasePattern;
 import io.brief2image.guidelines.text.TextTidy;
@@ -15,17 +15,17 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** Knows the kinds of image a caption can start with, and how to name one when a caption does not. */
-public final class ImageTypeCatalog {
+final class ImageTypeCatalog {
     private record Keyword(ImageType type, Pattern pattern, int length) {
     }
 
-    private final ImageTypeRules rules;
+    private final ImageTypePolicy rules;
     private final Grammar grammar;
     private final List<Keyword> keywords = new ArrayList<>();
     // what joins a type to its subject in the prefix ("{type} of " -> "of"), or a colon, comma or dash
     private final Pattern joiner;
 
-    public ImageTypeCatalog(ImageTypeRules rules, Grammar grammar) {
+    ImageTypeCatalog(ImageTypePolicy rules, Grammar grammar) {
         this.rules = rules;
         this.grammar = grammar;
         String joinWord = rules.prefixTemplate().replace("{type}", "").strip();
@@ -41,7 +41,7 @@ public final class ImageTypeCatalog {
     }
 
     /** The type named earliest in the text (longest keyword on a tie), or null. */
-    public String detect(String text) {
+    String detect(String text) {
         if (text == null || text.isBlank()) {
             return null;
         }
@@ -75,7 +75,7 @@ public final class ImageTypeCatalog {
         return false;
     }
 
-    public String ensureFirst(String caption, String imageType, List<PolicyAction> actionsOut) {
+    String ensureFirst(String caption, String imageType, List<PolicyAction> actionsOut) {
         String text = TextTidy.collapseWhitespace(caption);
         if (text.isEmpty() || startsWithType(text)) {
             return text;
@@ -97,7 +97,7 @@ public final class ImageTypeCatalog {
      * type ("a watercolor painting of", "Photo:"), which the prefix already says, and with a leading
      * article in lower case ("Photo of a tall man", not "Photo of A tall man").
      */
-    public String subjectAfter(String prompt, String imageType) {
+    String subjectAfter(String prompt, String imageType) {
         String text = TextTidy.collapseWhitespace(prompt).strip();
         String type = imageType == null || imageType.isBlank() ? null : canonical(imageType);
         String rest = withoutLeadingDeterminer(text);
@@ -114,7 +114,7 @@ public final class ImageTypeCatalog {
         return lowerLeadingArticle(cut < 0 ? text : rest.substring(cut));
     }
 
-    public List<String> defaultTypes(int n, String requestedType, String prompt) {
+    List<String> defaultTypes(int n, String requestedType, String prompt) {
         if (n <= 0) {
             return List.of();
         }

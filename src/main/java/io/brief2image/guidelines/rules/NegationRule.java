@@ -1,7 +1,7 @@
 package io.brief2image.guidelines.rules;
 
 import io.brief2image.base.PolicyAction;
-import io.brief2image.guidelines.policy.NegationRules;
+import io.brief2image.guidelines.policy.NegationPolicy;
 import io.brief2image.guidelines.text.Casing;
 import io.brief2image.guidelines.text.PhrasePattern;
 import io.brief2image.guidelines.text.QuotedTextGuard;
@@ -18,7 +18,7 @@ import java.util.regex.Pattern;
  * Image models tend to draw what a prompt names, even after "no", so negations are said positively:
  * known phrases get their YAML wording, anything else becomes "free of X" with neighbours merged.
  */
-public final class NegationRule implements TextRule {
+final class NegationRule implements TextRule {
     private static final String WORD = "[\\p{L}\\p{N}][\\p{L}\\p{N}'’\\-]*";
 
     private record KnownRewrite(Pattern pattern, String replacement) {
@@ -32,11 +32,11 @@ public final class NegationRule implements TextRule {
     private final Pattern exceptions;
     private final Pattern listGap;
     private final Pattern lintCue;
-    private final NegationRules rules;
+    private final NegationPolicy rules;
     private final QuotedTextGuard guard;
     private final TextEditor editor;
 
-    public NegationRule(NegationRules rules, QuotedTextGuard guard, TextEditor editor) {
+    NegationRule(NegationPolicy rules, QuotedTextGuard guard, TextEditor editor) {
         this.rules = rules;
         this.guard = guard;
         this.editor = editor;
@@ -66,7 +66,7 @@ public final class NegationRule implements TextRule {
     }
 
     /** The negations a text still contains, for lint warnings. */
-    public List<String> remaining(String text) {
+    List<String> remaining(String text) {
         List<String> found = new ArrayList<>();
         List<TextSpan> quoted = guard.protectedSpans(text);
         List<TextSpan> knownSpans = new ArrayList<>();
@@ -86,7 +86,7 @@ public final class NegationRule implements TextRule {
     }
 
     /** Negating words no rewrite handles, outside quoted text, each with the words after it. */
-    public List<String> unhandled(String text) {
+    List<String> unhandled(String text) {
         List<String> found = new ArrayList<>();
         if (lintCue == null) {
             return found;

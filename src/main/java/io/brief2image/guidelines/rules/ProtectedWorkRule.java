@@ -2,7 +2,7 @@ package io.brief2image.guidelines.rules;
 
 import io.brief2image.base.PolicyAction;
 import io.brief2image.guidelines.policy.GuidelinePolicy;
-import io.brief2image.guidelines.policy.ProtectedWork;
+import io.brief2image.guidelines.policy.GuidelinePolicy.ProtectedWork;
 import io.brief2image.guidelines.text.Casing;
 import io.brief2image.guidelines.text.FuzzyNameMatcher;
 import io.brief2image.guidelines.text.NameMatch;
@@ -15,17 +15,13 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Studios and copyrighted characters are described by what they look like instead of named. */
-public final class ProtectedWorkRule implements TextRule {
+final class ProtectedWorkRule implements TextRule {
     private final FuzzyNameMatcher<ProtectedWork> matcher;
     private final QuotedTextGuard guard;
     private final TextEditor editor;
 
-    public ProtectedWorkRule(GuidelinePolicy policy, QuotedTextGuard guard, TextEditor editor) {
-        this.matcher = new FuzzyNameMatcher<>(policy.fuzzyMatching());
-        for (ProtectedWork work : policy.studiosAndCharacters()) {
-            matcher.add(work.name(), work);
-            work.aliases().forEach(alias -> matcher.add(alias, work));
-        }
+    ProtectedWorkRule(GuidelinePolicy policy, QuotedTextGuard guard, TextEditor editor) {
+        this.matcher = FuzzyNameMatcher.of(policy.fuzzyMatching(), policy.studiosAndCharacters(), ProtectedWork::name, ProtectedWork::aliases);
         this.guard = guard;
         this.editor = editor;
     }
@@ -34,10 +30,7 @@ public final class ProtectedWorkRule implements TextRule {
     public String apply(String text, List<PolicyAction> actions) {
         List<TextSpan> quoted = guard.protectedSpans(text);
         List<TextEdit> edits = new ArrayList<>();
-        for (NameMatch<ProtectedWork> match : matcher.findAll(text)) {
-            if (TextSpan.anyOverlaps(quoted, match.start(), match.end())) {
-                continue;
-            }
+        for (NameMatch<ProtectedWork> match : matcher.findAllOutside(text, quoted)) {
             String replacement = Casing.forPosition(text, match.start(), match.owner().description());
             edits.add(new TextEdit(match.start(), match.end(), replacement));
             actions.add(new PolicyAction(Rules.STUDIOS_AND_CHARACTERS, "described",

@@ -3,8 +3,8 @@ package io.brief2image.guidelines.rules;
 import io.brief2image.base.PolicyAction;
 import io.brief2image.guidelines.policy.Grammar;
 import io.brief2image.guidelines.policy.GuidelinePolicy;
-import io.brief2image.guidelines.policy.ParticlePair;
-import io.brief2image.guidelines.policy.PublicFigure;
+import io.brief2image.guidelines.policy.Grammar.ParticlePair;
+import io.brief2image.guidelines.policy.GuidelinePolicy.PublicFigure;
 import io.brief2image.guidelines.text.Casing;
 import io.brief2image.guidelines.text.FuzzyNameMatcher;
 import io.brief2image.guidelines.text.LanguageGuesser;
@@ -22,7 +22,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** Real people are never depicted by name; a neutral description keeps only gender and physique. */
-public final class PublicFigureRule implements TextRule {
+final class PublicFigureRule implements TextRule {
     private static final Pattern LAST_WORD = Pattern.compile("(\\p{L}+)\\s*$");
 
     private final FuzzyNameMatcher<PublicFigure> matcher;
@@ -33,12 +33,8 @@ public final class PublicFigureRule implements TextRule {
     private final QuotedTextGuard guard;
     private final TextEditor editor;
 
-    public PublicFigureRule(GuidelinePolicy policy, TitlePattern titles, QuotedTextGuard guard, TextEditor editor) {
-        this.matcher = new FuzzyNameMatcher<>(policy.fuzzyMatching());
-        for (PublicFigure figure : policy.publicFigures()) {
-            matcher.add(figure.name(), figure);
-            figure.aliases().forEach(alias -> matcher.add(alias, figure));
-        }
+    PublicFigureRule(GuidelinePolicy policy, TitlePattern titles, QuotedTextGuard guard, TextEditor editor) {
+        this.matcher = FuzzyNameMatcher.of(policy.fuzzyMatching(), policy.publicFigures(), PublicFigure::name, PublicFigure::aliases);
         this.titles = titles;
         this.describer = new FigureDescriber(policy.publicFigureDescription(), policy.publicFigureAsModifier(), policy.grammar());
         this.languages = new LanguageGuesser(policy.grammar());
@@ -51,10 +47,7 @@ public final class PublicFigureRule implements TextRule {
     public String apply(String text, List<PolicyAction> actions) {
         List<TextSpan> quoted = guard.protectedSpans(text);
         List<TextEdit> edits = new ArrayList<>();
-        for (NameMatch<PublicFigure> match : matcher.findAll(text)) {
-            if (TextSpan.anyOverlaps(quoted, match.start(), match.end())) {
-                continue;
-            }
+        for (NameMatch<PublicFigure> match : matcher.findAllOutside(text, quoted)) {
             // "President Obama" -> one description, not "politician a tall, slim man"
             int start = titles.startOfTitleBefore(text, match.start());
             String language = languages.guess(text, match.start(), match.end());

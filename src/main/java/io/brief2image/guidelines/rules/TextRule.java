@@ -5,6 +5,6 @@ import io.brief2image.base.PolicyAction;
 import java.util.List;
 
 /** One rewriting step of the guidelines; records what it changed in actions. */
-public interface TextRule {
+interface TextRule {
     String apply(String text, List<PolicyAction> actions);
 }

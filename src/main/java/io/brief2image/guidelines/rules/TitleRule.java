@@ -15,13 +15,13 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** Titles of office point at real people; they become generic roles ("president" -> "politician"). */
-public final class TitleRule implements TextRule {
+final class TitleRule implements TextRule {
     private final TitlePattern titles;
     private final Pattern exceptions;
     private final QuotedTextGuard guard;
     private final TextEditor editor;
 
-    public TitleRule(TitlePattern titles, List<String> exceptions, QuotedTextGuard guard, TextEditor editor) {
+    TitleRule(TitlePattern titles, List<String> exceptions, QuotedTextGuard guard, TextEditor editor) {
         this.titles = titles;
         this.exceptions = PhrasePattern.anyOf(exceptions);
         this.guard = guard;

@@ -1,10 +1,11 @@
 package io.brief2image.guidelines.text;
 
-import io.brief2image.guidelines.policy.FuzzyMatching;
+import io.brief2image.guidelines.policy.GuidelinePolicy.FuzzyMatching;
 
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -21,11 +22,22 @@ public final class FuzzyNameMatcher<T> {
     private final FuzzyMatching tolerance;
     private final List<Alias<T>> aliases = new ArrayList<>();
 
-    public FuzzyNameMatcher(FuzzyMatching tolerance) {
+    private FuzzyNameMatcher(FuzzyMatching tolerance) {
         this.tolerance = tolerance;
     }
 
-    public FuzzyNameMatcher<T> add(String alias, T owner) {
+    /** A matcher for every entry of a policy list, by its name and each of its aliases. */
+    public static <T> FuzzyNameMatcher<T> of(FuzzyMatching tolerance, List<T> entries,
+                                             Function<T, String> name, Function<T, List<String>> aliases) {
+        FuzzyNameMatcher<T> matcher = new FuzzyNameMatcher<>(tolerance);
+        for (T entry : entries) {
+            matcher.add(name.apply(entry), entry);
+            aliases.apply(entry).forEach(alias -> matcher.add(alias, entry));
+        }
+        return matcher;
+    }
+
+    private FuzzyNameMatcher<T> add(String alias, T owner) {
         if (UnspacedScripts.containsAny(alias)) {
             aliases.add(new Alias<>(owner, List.of(), "", PhrasePattern.of(alias)));
         } else {
@@ -35,6 +47,11 @@ public final class FuzzyNameMatcher<T> {
             }
         }
         return this;
+    }
+
+    /** Like {@link #findAll}, without the matches that touch a protected span (quoted text). */
+    public List<NameMatch<T>> findAllOutside(String text, List<TextSpan> protectedSpans) {
+        return findAll(text).stream().filter(m -> !TextSpan.anyOverlaps(protectedSpans, m.start(), m.end())).toList();
     }
 
     /** Non-overlapping matches, earliest first; at one position the longest and then the closest wins. */

@@ -1,7 +1,7 @@
 package io.brief2image.guidelines.text;
 
 import io.brief2image.guidelines.policy.Grammar;
-import io.brief2image.guidelines.policy.Language;
+import io.brief2image.guidelines.policy.Grammar.Language;
 
 import java.util.List;
 import java.util.Map;

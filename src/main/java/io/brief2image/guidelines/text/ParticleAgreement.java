@@ -1,6 +1,6 @@
 package io.brief2image.guidelines.text;
 
-import io.brief2image.guidelines.policy.ParticlePair;
+import io.brief2image.guidelines.policy.Grammar.ParticlePair;
 
 import java.util.Comparator;
 import java.util.List;

@@ -1,17 +1,7 @@
-package io.brief2image.guidelines;
+package io.brief2image.guidelines.rules;
 
 import io.brief2image.base.PolicyAction;
 import io.brief2image.guidelines.policy.GuidelinePolicy;
-import io.brief2image.guidelines.rules.ArtistRule;
-import io.brief2image.guidelines.rules.BlockedTermRule;
-import io.brief2image.guidelines.rules.ImageCountRule;
-import io.brief2image.guidelines.rules.ImageTypeCatalog;
-import io.brief2image.guidelines.rules.NegationRule;
-import io.brief2image.guidelines.rules.ProtectedWorkRule;
-import io.brief2image.guidelines.rules.PublicFigureRule;
-import io.brief2image.guidelines.rules.SizeSuggester;
-import io.brief2image.guidelines.rules.TextRule;
-import io.brief2image.guidelines.rules.TitleRule;
 import io.brief2image.guidelines.text.QuotedTextGuard;
 import io.brief2image.guidelines.text.TextEditor;
 import io.brief2image.guidelines.text.TextTidy;
@@ -23,7 +13,8 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * The content guidelines ChatGPT applies before calling DALL·E, applied deterministically.
+ * The content guidelines ChatGPT applies before calling DALL·E, applied deterministically. This is
+ * the entry to the rules: it builds each rule of this package from the policy, in the order they run.
  * The engine only rewrites text: instructions inside a prompt ("ignore previous instructions")
  * are just more text to screen, so they cannot switch a rule off.
  */

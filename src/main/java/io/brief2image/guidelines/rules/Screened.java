@@ -1,4 +1,4 @@
-package io.brief2image.guidelines;
+package io.brief2image.guidelines.rules;
 
 import io.brief2image.base.PolicyAction;
 
