@@ -1,5 +1,6 @@
 package io.brief2image.app;
 
+import io.brief2image.base.Queues;
 import io.brief2image.admission.Budget;
 import io.brief2image.admission.BudgetState;
 import io.brief2image.admission.DiskRoom;
@@ -122,7 +123,7 @@ public final class OpsBeans {
                 .resolveProperty("brief2image.stall-seconds").orElse("120").trim()));
         registry.bind("consumptionHealth", new ConsumptionHealthCheck(new ConsumptionHealthCheck.Signals() {
             public long waiting() {
-                return queues.of("briefs");
+                return queues.of(Queues.BRIEFS);
             }
 
             public int working() {
@@ -139,7 +140,7 @@ public final class OpsBeans {
         }, stallWindow, System::currentTimeMillis));
 
         registry.bind("consumersHealth", new ConsumersHealthCheck(() -> new ConsumersHealthCheck.State(
-                budget.get().paused(), ProduceListener.attached(context), embedded == null ? -1 : embedded.consumersOn("briefs"),
+                budget.get().paused(), ProduceListener.attached(context), embedded == null ? -1 : embedded.consumersOn(Queues.BRIEFS),
                 context.getRouteController().getRouteStatus("inbox") != null && context.getRouteController().getRouteStatus("inbox").isStarted()),
                 stallWindow, System::currentTimeMillis));
 

@@ -1,5 +1,6 @@
 package io.brief2image.deadletter;
 
+import io.brief2image.base.Queues;
 import io.brief2image.base.BriefFailure;
 import io.brief2image.base.FaultKinds;
 
@@ -33,7 +34,7 @@ import org.apache.camel.ProducerTemplate;
  */
 public final class DeadLetters {
 
-    public static final String DLQ = "jms:queue:briefs.DLQ";
+    public static final String DLQ = Queues.jms(Queues.BRIEFS_DLQ);
     /** Set by the inbox route: where the file component moves a refused file (it is never read). */
 
     private final Path failedDir;

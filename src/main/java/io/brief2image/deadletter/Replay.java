@@ -1,5 +1,6 @@
 package io.brief2image.deadletter;
 
+import io.brief2image.base.Queues;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.brief2image.brief.Envelope;
 import io.brief2image.base.Json;
@@ -97,8 +98,8 @@ public final class Replay {
         try (Connection connection = broker.createConnection()) {
             connection.start();
             Session session = connection.createSession(true, Session.SESSION_TRANSACTED);
-            MessageConsumer consumer = session.createConsumer(session.createQueue("briefs.DLQ"));
-            MessageProducer producer = session.createProducer(session.createQueue("briefs"));
+            MessageConsumer consumer = session.createConsumer(session.createQueue(Queues.BRIEFS_DLQ));
+            MessageProducer producer = session.createProducer(session.createQueue(Queues.BRIEFS));
             producer.setDeliveryMode(DeliveryMode.PERSISTENT);
             List<Message> parked = new ArrayList<>();
             Message message;
@@ -142,7 +143,7 @@ public final class Replay {
     private void send(String body, JsonNode error, String briefId) throws IOException {
         try (Connection connection = broker.createConnection()) {
             Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
-            MessageProducer producer = session.createProducer(session.createQueue("briefs"));
+            MessageProducer producer = session.createProducer(session.createQueue(Queues.BRIEFS));
             TextMessage message = session.createTextMessage(body);
             String format = error.path("source").path("format").asText("json");
             message.setStringProperty(Envelope.FORMAT, format);
