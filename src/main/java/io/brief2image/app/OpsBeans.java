@@ -19,7 +19,7 @@ import io.brief2image.ops.ServedModelsWatch;
 
 import io.brief2image.app.Settings;
 import io.brief2image.broker.EmbeddedBroker;
-import io.brief2image.deadletter.Replay;
+import io.brief2image.deadletter.DeadLetterReplay;
 import io.brief2image.ops.health.BrokerHealthCheck;
 import io.brief2image.ops.health.BudgetHealthCheck;
 import io.brief2image.ops.health.ConsumersHealthCheck;
@@ -150,7 +150,7 @@ public final class OpsBeans {
         registry.bind("statusApi", new StatusApi(metrics, inFlight, queues, deadLetters, pauses, provider));
         registry.bind("imagesApi", new ImagesApi(new RecentImages(settings.outbox())));
         registry.bind("deadLettersApi", new DeadLettersApi(deadLetters));
-        registry.bind("replayApi", new ReplayApi(access, new Replay(settings.failed(), settings.inbox(), settings.outbox(), connections)));
+        registry.bind("replayApi", new ReplayApi(access, new DeadLetterReplay(settings.failed(), settings.inbox(), settings.outbox(), connections)));
         registry.bind("filesApi", new FilesApi(new OutboxFiles(settings.outbox())));
         Budget realBudget = registry.lookupByNameAndType("budget", Budget.class);
         if (realBudget != null) {
