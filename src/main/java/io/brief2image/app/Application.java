@@ -19,6 +19,8 @@ public final class Application {
         main.configure().addConfiguration(Beans.class);
         main.configure().withRoutesIncludePattern(routesLocation());
         overrides.forEach(main::addOverrideProperty);
+        // the routes name queues by placeholder; the names are constants, so no setting can change them
+        io.brief2image.base.Queues.routeProperties().forEach(main::addOverrideProperty);
         return main;
     }
 

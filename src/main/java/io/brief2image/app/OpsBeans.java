@@ -1,5 +1,6 @@
 package io.brief2image.app;
 
+import io.brief2image.base.Queues;
 import io.brief2image.admission.Budget;
 import io.brief2image.admission.BudgetState;
 import io.brief2image.admission.DiskRoom;
@@ -18,7 +19,7 @@ import io.brief2image.ops.ServedModelsWatch;
 
 import io.brief2image.app.Settings;
 import io.brief2image.broker.EmbeddedBroker;
-import io.brief2image.deadletter.Replay;
+import io.brief2image.deadletter.DeadLetterReplay;
 import io.brief2image.ops.health.BrokerHealthCheck;
 import io.brief2image.ops.health.BudgetHealthCheck;
 import io.brief2image.ops.health.ConsumersHealthCheck;
@@ -122,7 +123,7 @@ public final class OpsBeans {
                 .resolveProperty("brief2image.stall-seconds").orElse("120").trim()));
         registry.bind("consumptionHealth", new ConsumptionHealthCheck(new ConsumptionHealthCheck.Signals() {
             public long waiting() {
-                return queues.of("briefs");
+                return queues.of(Queues.BRIEFS);
             }
 
             public int working() {
@@ -139,7 +140,7 @@ public final class OpsBeans {
         }, stallWindow, System::currentTimeMillis));
 
         registry.bind("consumersHealth", new ConsumersHealthCheck(() -> new ConsumersHealthCheck.State(
-                budget.get().paused(), ProduceListener.attached(context), embedded == null ? -1 : embedded.consumersOn("briefs"),
+                budget.get().paused(), ProduceListener.attached(context), embedded == null ? -1 : embedded.consumersOn(Queues.BRIEFS),
                 context.getRouteController().getRouteStatus("inbox") != null && context.getRouteController().getRouteStatus("inbox").isStarted()),
                 stallWindow, System::currentTimeMillis));
 
@@ -149,7 +150,7 @@ public final class OpsBeans {
         registry.bind("statusApi", new StatusApi(metrics, inFlight, queues, deadLetters, pauses, provider));
         registry.bind("imagesApi", new ImagesApi(new RecentImages(settings.outbox())));
         registry.bind("deadLettersApi", new DeadLettersApi(deadLetters));
-        registry.bind("replayApi", new ReplayApi(access, new Replay(settings.failed(), settings.inbox(), settings.outbox(), connections)));
+        registry.bind("replayApi", new ReplayApi(access, new DeadLetterReplay(settings.failed(), settings.inbox(), settings.outbox(), connections)));
         registry.bind("filesApi", new FilesApi(new OutboxFiles(settings.outbox())));
         Budget realBudget = registry.lookupByNameAndType("budget", Budget.class);
         if (realBudget != null) {

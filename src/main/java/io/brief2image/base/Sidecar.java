@@ -8,7 +8,7 @@ import io.brief2image.base.PolicyAction;
 import java.util.List;
 import java.util.Map;
 
-/** The JSON record beside each image (DESIGN §2), written in snake_case. */
+/** The JSON record beside each image (docs/DESIGN.md §2), written in snake_case. */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record Sidecar(
         String briefId, String imageId, int index, int count,

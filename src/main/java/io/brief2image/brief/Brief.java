@@ -8,7 +8,7 @@ import io.brief2image.base.Sidecar;
 import java.util.List;
 
 /**
- * A validated brief (DESIGN §1). Optional fields are null when the brief does not give them.
+ * A validated brief (docs/DESIGN.md §1). Optional fields are null when the brief does not give them.
  * {@code fingerprint} identifies the content, so a redelivered brief is recognised. {@code n} is the
  * default count when the brief gives none; {@code nGiven} says whether the brief gave it, because
  * words in the prompt may choose the count only then (and never raise a count the brief gave).

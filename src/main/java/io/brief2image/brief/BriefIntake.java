@@ -1,5 +1,6 @@
 package io.brief2image.brief;
 
+import io.brief2image.base.Queues;
 import io.brief2image.base.Source;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -56,7 +57,7 @@ public final class BriefIntake {
     private static Source sourceOf(Envelope envelope, Exchange exchange, String id) {
         String messageId = exchange.getMessage().getHeader("JMSMessageID", String.class);
         if ("jms".equals(envelope.channel())) {
-            return new Source("jms", envelope.sourceName() != null ? envelope.sourceName() : id + ".json", "briefs", messageId,
+            return new Source("jms", envelope.sourceName() != null ? envelope.sourceName() : id + ".json", Queues.BRIEFS, messageId,
                     envelope.format().ext());
         }
         return new Source(envelope.channel(), envelope.sourceName(), null, messageId, envelope.format().ext());

@@ -19,7 +19,7 @@ import java.util.function.Function;
 import java.util.regex.Pattern;
 
 /**
- * Checks every field of a brief against DESIGN §1 and the model table. All problems are
+ * Checks every field of a brief against docs/DESIGN.md §1 and the model table. All problems are
  * reported together, each naming its field and what is allowed.
  */
 public final class BriefValidator {

@@ -2,7 +2,7 @@ package io.brief2image.brief;
 
 import java.util.regex.Pattern;
 
-/** The id rule of DESIGN §1: ids become folder and file names, so only a safe alphabet is allowed. */
+/** The id rule of docs/DESIGN.md §1: ids become folder and file names, so only a safe alphabet is allowed. */
 public final class SafeId {
 
     public static final Pattern VALID = Pattern.compile("[A-Za-z0-9._-]{1,100}");

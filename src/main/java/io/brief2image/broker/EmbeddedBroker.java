@@ -1,5 +1,6 @@
 package io.brief2image.broker;
 
+import io.brief2image.base.Queues;
 import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -105,7 +106,7 @@ public final class EmbeddedBroker extends ServiceSupport {
         SharedDeadLetterStrategy noExpiredToDlq = new SharedDeadLetterStrategy();
         noExpiredToDlq.setProcessExpired(false);
         PolicyEntry images = new PolicyEntry();
-        images.setQueue("images");
+        images.setQueue(Queues.IMAGES);
         images.setDeadLetterStrategy(noExpiredToDlq);
         PolicyMap policies = new PolicyMap();
         policies.setPolicyEntries(java.util.List.of(images));

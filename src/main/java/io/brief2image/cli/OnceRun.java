@@ -1,5 +1,6 @@
 package io.brief2image.cli;
 
+import io.brief2image.base.Queues;
 import io.brief2image.app.Application;
 import io.brief2image.base.Progress;
 import io.brief2image.ops.QueueDepth;
@@ -46,7 +47,7 @@ final class OnceRun implements Callable<Integer> {
             int quiet = 0;
             while (quiet < QUIET_POLLS) {
                 TimeUnit.MILLISECONDS.sleep(250);
-                boolean idle = waitingFiles(inbox) == 0 && depth.of("briefs") == 0
+                boolean idle = waitingFiles(inbox) == 0 && depth.of(Queues.BRIEFS) == 0
                         && context.getInflightRepository().size() == 0;
                 quiet = idle ? quiet + 1 : 0;
                 line.update(progress);

@@ -1,5 +1,6 @@
 package io.brief2image.cli;
 
+import io.brief2image.base.Queues;
 import io.brief2image.brief.BriefFiles;
 import jakarta.jms.Connection;
 import jakarta.jms.DeliveryMode;
@@ -34,7 +35,7 @@ final class SubmitCommand implements Callable<Integer> {
         int refused = 0;
         try (Connection connection = new ActiveMQConnectionFactory(url).createConnection()) {
             Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
-            MessageProducer producer = session.createProducer(session.createQueue("briefs"));
+            MessageProducer producer = session.createProducer(session.createQueue(Queues.BRIEFS));
             producer.setDeliveryMode(DeliveryMode.PERSISTENT);
             for (Path file : files) {
                 List<BriefFiles.QueuedBrief> briefs;

@@ -1,5 +1,6 @@
 package io.brief2image.deadletter;
 
+import io.brief2image.base.Queues;
 import io.brief2image.base.BriefFailure;
 import io.brief2image.base.FaultKinds;
 
@@ -10,7 +11,6 @@ import io.brief2image.base.Source;
 import io.brief2image.dedupe.DuplicateGate;
 import io.brief2image.base.AtomicFiles;
 import io.brief2image.base.BriefResult;
-import io.brief2image.base.Json;
 import io.brief2image.base.PartialFiles;
 import io.brief2image.outbox.ResultPublisher;
 import java.io.IOException;
@@ -33,8 +33,7 @@ import org.apache.camel.ProducerTemplate;
  */
 public final class DeadLetters {
 
-    public static final String DLQ = "jms:queue:briefs.DLQ";
-    /** Set by the inbox route: where the file component moves a refused file (it is never read). */
+    public static final String DLQ = Queues.jms(Queues.BRIEFS_DLQ);
 
     private final Path failedDir;
     private final PartialFiles partials;
@@ -118,7 +117,7 @@ public final class DeadLetters {
     }
 
     private void writeReport(Path target, ErrorReport report) throws IOException {
-        AtomicFiles.write(partials.next(), Json.MAPPER.writeValueAsBytes(report), target.resolveSibling(target.getFileName() + ".error.json"));
+        report.writeBeside(target, partials);
     }
 
     private void sendToDlq(Exchange exchange, String original, ErrorReport report) {
@@ -148,7 +147,7 @@ public final class DeadLetters {
     private Path uniqueTarget(String name) {
         String safe = name == null || name.isBlank() ? "brief.json" : Path.of(name).getFileName().toString();
         Path target = failedDir.resolve(safe);
-        if (!Files.exists(target) && !Files.exists(target.resolveSibling(safe + ".error.json"))) {
+        if (!Files.exists(target) && !Files.exists(ErrorReport.reportOf(target))) {
             return target;
         }
         int dot = safe.lastIndexOf('.');

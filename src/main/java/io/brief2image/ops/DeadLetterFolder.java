@@ -1,7 +1,6 @@
 package io.brief2image.ops;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import io.brief2image.base.Json;
+import io.brief2image.deadletter.ErrorReport;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -14,8 +13,6 @@ import java.util.Optional;
 /** Reads failed/: each dead letter is a file with an {@code .error.json} report beside it. */
 public final class DeadLetterFolder {
 
-    private static final String REPORT = ".error.json";
-
     private final Path failed;
 
     public DeadLetterFolder(Path failed) {
@@ -25,7 +22,7 @@ public final class DeadLetterFolder {
     /** Dead letters waiting, counted by their reports (the original file may be gone already). */
     public long count() {
         long count = 0;
-        try (DirectoryStream<Path> reports = Files.newDirectoryStream(failed, "*" + REPORT)) {
+        try (DirectoryStream<Path> reports = Files.newDirectoryStream(failed, "*" + ErrorReport.SUFFIX)) {
             for (Path ignored : reports) {
                 count++;
             }
@@ -38,7 +35,7 @@ public final class DeadLetterFolder {
     /** The newest dead letters first, at most {@code limit}. */
     public List<DeadLetterEntry> newest(int limit) {
         List<DeadLetterEntry> entries = new ArrayList<>();
-        try (DirectoryStream<Path> reports = Files.newDirectoryStream(failed, "*" + REPORT)) {
+        try (DirectoryStream<Path> reports = Files.newDirectoryStream(failed, "*" + ErrorReport.SUFFIX)) {
             for (Path report : reports) {
                 entryOf(report).ifPresent(entries::add);
             }
@@ -50,22 +47,18 @@ public final class DeadLetterFolder {
     }
 
     private static Optional<DeadLetterEntry> entryOf(Path report) {
-        String fileName = report.getFileName().toString();
         try {
-            JsonNode error = Json.MAPPER.readTree(report.toFile());
-            return Optional.of(new DeadLetterEntry(
-                    fileName.substring(0, fileName.length() - REPORT.length()),
-                    error.path("brief_id").asText(""),
-                    error.path("stage").asText(""),
-                    error.path("reason").asText(""),
-                    error.hasNonNull("detail") ? error.path("detail").asText() : null,
-                    error.hasNonNull("http_status") ? error.path("http_status").asInt() : null,
-                    error.path("attempts").asInt(0),
-                    error.path("failed_at").asText(""),
-                    error.path("source").path("channel").asText("file")));
+            ErrorReport error = ErrorReport.read(report);
+            return Optional.of(new DeadLetterEntry(ErrorReport.deadLetterOf(report).getFileName().toString(),
+                    orEmpty(error.briefId()), orEmpty(error.stage()), orEmpty(error.reason()), error.detail(), error.httpStatus(),
+                    error.attempts(), orEmpty(error.failedAt()), error.channel()));
         } catch (IOException e) {
             // a report being written right now or damaged: leave it out of the list rather than fail the page
             return Optional.empty();
         }
+    }
+
+    private static String orEmpty(String text) {
+        return text == null ? "" : text;
     }
 }

@@ -1,5 +1,6 @@
 package io.brief2image.ops;
 
+import io.brief2image.base.Queues;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.function.IntSupplier;
@@ -7,14 +8,11 @@ import java.util.function.IntSupplier;
 /** The gauges read at scrape time: queue depths, provider requests in flight, dead letters waiting. */
 public final class OperatorGauges {
 
-    public static final String BRIEFS = "briefs";
-    public static final String BRIEFS_DLQ = "briefs.DLQ";
-
     private OperatorGauges() {
     }
 
     public static void register(MeterRegistry registry, QueueDepth queues, IntSupplier inFlight, DeadLetterFolder deadLetters) {
-        for (String queue : new String[] {BRIEFS, BRIEFS_DLQ}) {
+        for (String queue : new String[] {Queues.BRIEFS, Queues.BRIEFS_DLQ}) {
             Gauge.builder("brief2image_queue_depth", queues, q -> unknownAsNaN(q.of(queue)))
                     .description("messages waiting on a queue").tag("queue", queue).register(registry);
         }

@@ -1,7 +1,7 @@
 package io.brief2image.ops;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import io.brief2image.base.Json;
+import io.brief2image.base.Sidecar;
+import io.brief2image.outbox.SidecarFiles;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -56,7 +56,7 @@ public final class RecentImages {
 
     private static void readSidecars(Path folder, List<ImageCard> cards) {
         String briefId = folder.getFileName().toString();
-        Pattern sidecarName = Pattern.compile(Pattern.quote(briefId) + "-\\d+\\.json");
+        Pattern sidecarName = SidecarFiles.namesIn(briefId);
         try (DirectoryStream<Path> files = Files.newDirectoryStream(folder, f -> sidecarName.matcher(f.getFileName().toString()).matches())) {
             for (Path sidecar : files) {
                 if (cards.size() >= MAX_SIDECARS) {
@@ -71,13 +71,16 @@ public final class RecentImages {
 
     private static void cardOf(String briefId, Path sidecar, List<ImageCard> cards) {
         try {
-            JsonNode node = Json.MAPPER.readTree(sidecar.toFile());
-            cards.add(new ImageCard(briefId, node.path("image_id").asText(""), node.path("file").asText(""),
-                    node.path("media_type").asText(""), node.path("prompt").asText(""), node.path("image_prompt").asText(""),
-                    node.path("revised_prompt").asText(null), node.path("seed").asLong(), node.path("model").asText(""),
-                    node.path("provider").asText(""), node.path("created").asText(""), node.path("policy")));
+            Sidecar s = SidecarFiles.read(sidecar);
+            cards.add(new ImageCard(briefId, orEmpty(s.imageId()), orEmpty(s.file()), orEmpty(s.mediaType()), orEmpty(s.prompt()),
+                    orEmpty(s.imagePrompt()), s.revisedPrompt(), s.seed(), orEmpty(s.model()), orEmpty(s.provider()),
+                    orEmpty(s.created()), s.policy() == null ? List.of() : s.policy()));
         } catch (IOException e) {
             // a sidecar half-written by another tool or damaged: the gallery skips it
         }
+    }
+
+    private static String orEmpty(String text) {
+        return text == null ? "" : text;
     }
 }

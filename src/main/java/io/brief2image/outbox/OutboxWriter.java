@@ -2,7 +2,6 @@ package io.brief2image.outbox;
 
 import io.brief2image.base.AtomicFiles;
 import io.brief2image.base.BriefResult;
-import io.brief2image.base.Json;
 import io.brief2image.base.PartialFiles;
 import io.brief2image.base.Sidecar;
 
@@ -69,7 +68,7 @@ public final class OutboxWriter {
                 String name = nameOf(image);
                 AtomicFiles.publish(image.stored().file(), dir.resolve(name));
                 Sidecar sidecar = sidecarOf(brief, rendered, image, name, timings(rendered, image, started), brief.warnings());
-                AtomicFiles.write(partials.next(), Json.MAPPER.writeValueAsBytes(sidecar), dir.resolve(image.task().imageId() + ".json"));
+                SidecarFiles.write(sidecar, dir, partials);
                 sidecars.add(sidecar);
             }
             return BriefResult.done(brief.id(), List.copyOf(sidecars), brief.source(), false);
@@ -149,19 +148,7 @@ public final class OutboxWriter {
 
     /** The sidecar of an earlier image, for reproduce and tune. */
     public Optional<Sidecar> find(String imageId) {
-        int dash = imageId.lastIndexOf('-');
-        if (dash <= 0) {
-            return Optional.empty();
-        }
-        Path file = outbox.resolve(imageId.substring(0, dash)).resolve(imageId + ".json");
-        if (!Files.isRegularFile(file)) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(Json.MAPPER.readValue(file.toFile(), Sidecar.class));
-        } catch (IOException e) {
-            return Optional.empty();
-        }
+        return SidecarFiles.find(outbox, imageId);
     }
 
     public Path imageFile(Sidecar sidecar) {

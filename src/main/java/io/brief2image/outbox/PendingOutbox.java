@@ -124,7 +124,7 @@ public final class PendingOutbox {
                 LOG.warn("brief {}: image {} was not kept (cut off by a crash); its sidecar is not written", id, sidecar.file());
                 continue;
             }
-            AtomicFiles.write(partials.next(), Json.MAPPER.writeValueAsBytes(sidecar), target.resolve(sidecar.imageId() + ".json"));
+            SidecarFiles.write(sidecar, target, partials);
         }
         try (Stream<Path> files = Files.walk(brief)) {
             for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {

@@ -1,5 +1,6 @@
 package io.brief2image.outbox;
 
+import io.brief2image.base.Queues;
 import io.brief2image.base.BriefResult;
 import io.brief2image.base.Json;
 import io.brief2image.base.Sidecar;
@@ -34,7 +35,7 @@ public final class ResultPublisher {
 
     public ResultPublisher(Ledger ledger, PipelineMetrics metrics, Progress progress, ProducerTemplate template, long resultTtlHours) {
         // unread result events expire instead of filling the broker's store
-        this.events = "jms:queue:images" + (resultTtlHours > 0 ? "?timeToLive=" + resultTtlHours * 3_600_000L : "");
+        this.events = Queues.jms(Queues.IMAGES) + (resultTtlHours > 0 ? "?timeToLive=" + resultTtlHours * 3_600_000L : "");
         this.ledger = ledger;
         this.metrics = metrics;
         this.progress = progress;

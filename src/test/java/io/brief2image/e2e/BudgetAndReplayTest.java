@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.brief2image.deadletter.Replay;
+import io.brief2image.deadletter.DeadLetterReplay;
 import io.brief2image.admission.Budget;
 import io.brief2image.ops.QueueDepth;
 import io.brief2image.testing.RunningApp;
@@ -71,9 +71,9 @@ class BudgetAndReplayTest {
             // fix the second by editing the dead letter in place
             Files.writeString(app.failed().resolve("broken.json"), "{\"prompt\": \"a desk\", \"n\": 1}");
 
-            Replay replay = new Replay(app.failed(), app.inbox(), app.outbox(), app.bean("connectionFactory", ConnectionFactory.class));
-            List<Replay.Moved> moved = replay.run();
-            assertThat(moved).extracting(Replay.Moved::what).containsOnly("moved");
+            DeadLetterReplay replay = new DeadLetterReplay(app.failed(), app.inbox(), app.outbox(), app.bean("connectionFactory", ConnectionFactory.class));
+            List<DeadLetterReplay.Moved> moved = replay.run();
+            assertThat(moved).extracting(DeadLetterReplay.Moved::what).containsOnly("moved");
             assertThat(app.awaitSidecars("broken", 1)).hasSize(1);
             JsonNode sidecar = app.awaitSidecars("shared", 1).get(0);
             assertThat(sidecar.path("prompt").asText()).isEqualTo("a chair");
@@ -94,7 +94,7 @@ class BudgetAndReplayTest {
             QueueDepth depth = app.bean("queueDepth", QueueDepth.class);
             await().atMost(Duration.ofSeconds(20)).until(() -> depth.of("briefs.DLQ") == 1);
 
-            List<Replay.Moved> moved = new Replay(app.failed(), app.inbox(), app.outbox(), broker).run();
+            List<DeadLetterReplay.Moved> moved = new DeadLetterReplay(app.failed(), app.inbox(), app.outbox(), broker).run();
             assertThat(moved).anySatisfy(m -> assertThat(m.what()).isEqualTo("requeued"));
             // the model is still unknown, so it fails again - but it went round once more, from the queue
             await().atMost(Duration.ofSeconds(20)).until(() -> Files.exists(app.failed().resolve("jms-later.json.error.json")));

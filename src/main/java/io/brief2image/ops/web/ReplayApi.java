@@ -1,6 +1,6 @@
 package io.brief2image.ops.web;
 
-import io.brief2image.deadletter.Replay;
+import io.brief2image.deadletter.DeadLetterReplay;
 import io.brief2image.ops.AdminAccess;
 import java.io.IOException;
 import java.util.List;
@@ -15,9 +15,9 @@ public final class ReplayApi {
     private static final Logger LOG = LoggerFactory.getLogger(ReplayApi.class);
 
     private final AdminGuard guard;
-    private final Replay replay;
+    private final DeadLetterReplay replay;
 
-    public ReplayApi(AdminAccess access, Replay replay) {
+    public ReplayApi(AdminAccess access, DeadLetterReplay replay) {
         this.guard = new AdminGuard(access);
         this.replay = replay;
     }
@@ -27,7 +27,7 @@ public final class ReplayApi {
             return;
         }
         try {
-            List<Replay.Moved> moved = runOnce();
+            List<DeadLetterReplay.Moved> moved = runOnce();
             LOG.info("replay over HTTP moved {} dead letters", moved.size());
             HttpReply.json(exchange, 200, Map.of("moved", moved));
         } catch (IOException e) {
@@ -36,7 +36,7 @@ public final class ReplayApi {
     }
 
     /** Two replays at once would race for the same files. */
-    private synchronized List<Replay.Moved> runOnce() throws IOException {
+    private synchronized List<DeadLetterReplay.Moved> runOnce() throws IOException {
         return replay.run();
     }
 }

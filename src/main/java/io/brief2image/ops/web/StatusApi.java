@@ -1,5 +1,6 @@
 package io.brief2image.ops.web;
 
+import io.brief2image.base.Queues;
 import io.brief2image.admission.BudgetState;
 import io.brief2image.ops.DeadLetterFolder;
 import io.brief2image.ops.OperatorGauges;
@@ -37,8 +38,8 @@ public final class StatusApi {
 
     StatusReport report() {
         Map<String, Long> depth = new LinkedHashMap<>();
-        depth.put(OperatorGauges.BRIEFS, queues.of(OperatorGauges.BRIEFS));
-        depth.put(OperatorGauges.BRIEFS_DLQ, queues.of(OperatorGauges.BRIEFS_DLQ));
+        depth.put(Queues.BRIEFS, queues.of(Queues.BRIEFS));
+        depth.put(Queues.BRIEFS_DLQ, queues.of(Queues.BRIEFS_DLQ));
         BudgetState state = budget.get();
         StatusReport.Budget budgetView = state == null ? null
                 : new StatusReport.Budget(state.paused(), state.reason(), state.spentTodayUsd());

@@ -1,8 +1,7 @@
 package io.brief2image.deadletter;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import io.brief2image.base.Queues;
 import io.brief2image.brief.Envelope;
-import io.brief2image.base.Json;
 import jakarta.jms.Connection;
 import jakarta.jms.ConnectionFactory;
 import jakarta.jms.DeliveryMode;
@@ -20,24 +19,26 @@ import java.util.Enumeration;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.stream.Stream;
 
 /**
  * Puts dead letters back: messages on briefs.DLQ onto queue briefs, failed files back into the
  * inbox under their original names. Briefs whose id already has output are skipped (they were
  * done since), and every move is reported.
  */
-public final class Replay {
+public final class DeadLetterReplay {
 
     public record Moved(String what, String from, String to) {
     }
+
+    private static final String QUEUE_BRIEFS = "queue " + Queues.BRIEFS;
+    private static final String QUEUE_DLQ = "queue " + Queues.BRIEFS_DLQ;
 
     private final Path failedDir;
     private final Path inbox;
     private final Path outbox;
     private final ConnectionFactory broker;
 
-    public Replay(Path failedDir, Path inbox, Path outbox, ConnectionFactory broker) {
+    public DeadLetterReplay(Path failedDir, Path inbox, Path outbox, ConnectionFactory broker) {
         this.failedDir = failedDir;
         this.inbox = inbox;
         this.outbox = outbox;
@@ -47,13 +48,12 @@ public final class Replay {
     public List<Moved> run() throws IOException {
         List<Moved> moved = new ArrayList<>();
         Set<String> requeued = broker != null ? requeueDlq(moved) : Set.of();
-        for (Path report : reports()) {
-            String name = report.getFileName().toString();
-            Path original = report.resolveSibling(name.substring(0, name.length() - ".error.json".length()));
-            JsonNode error = Json.MAPPER.readTree(report.toFile());
-            String briefId = error.path("brief_id").asText();
-            String channel = error.path("source").path("channel").asText("file");
-            if (!briefId.isEmpty() && Files.isDirectory(outbox.resolve(briefId)) && !"duplicate".equals(error.path("stage").asText())) {
+        for (Path report : ErrorReport.in(failedDir)) {
+            Path original = ErrorReport.deadLetterOf(report);
+            ErrorReport error = ErrorReport.read(report);
+            String briefId = error.briefId() == null ? "" : error.briefId();
+            String channel = error.channel();
+            if (!briefId.isEmpty() && Files.isDirectory(outbox.resolve(briefId)) && !"duplicate".equals(error.stage())) {
                 moved.add(new Moved("skipped (already done)", original.getFileName().toString(), "outbox/" + briefId));
                 continue;
             }
@@ -67,25 +67,19 @@ public final class Replay {
                     send(Files.readString(original), error, briefId);
                     Files.delete(original);
                     Files.delete(report);
-                    moved.add(new Moved("requeued", original.getFileName().toString(), "queue briefs"));
+                    moved.add(new Moved("requeued", original.getFileName().toString(), QUEUE_BRIEFS));
                 }
                 continue;
             }
             if (!Files.exists(original, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
                 continue;
             }
-            Path target = freeName(inbox, error.path("original_name").asText(original.getFileName().toString()));
+            Path target = freeName(inbox, error.originalNameOr(original.getFileName().toString()));
             Files.move(original, target, StandardCopyOption.ATOMIC_MOVE);
             Files.delete(report);
             moved.add(new Moved("moved", original.getFileName().toString(), "inbox/" + target.getFileName()));
         }
         return moved;
-    }
-
-    private List<Path> reports() throws IOException {
-        try (Stream<Path> files = Files.list(failedDir)) {
-            return files.filter(f -> f.getFileName().toString().endsWith(".error.json")).sorted().toList();
-        }
     }
 
     /**
@@ -97,8 +91,8 @@ public final class Replay {
         try (Connection connection = broker.createConnection()) {
             connection.start();
             Session session = connection.createSession(true, Session.SESSION_TRANSACTED);
-            MessageConsumer consumer = session.createConsumer(session.createQueue("briefs.DLQ"));
-            MessageProducer producer = session.createProducer(session.createQueue("briefs"));
+            MessageConsumer consumer = session.createConsumer(session.createQueue(Queues.BRIEFS_DLQ));
+            MessageProducer producer = session.createProducer(session.createQueue(Queues.BRIEFS));
             producer.setDeliveryMode(DeliveryMode.PERSISTENT);
             List<Message> parked = new ArrayList<>();
             Message message;
@@ -119,35 +113,33 @@ public final class Replay {
                     }
                 }
                 producer.send(copy);
-                moved.add(new Moved("requeued", "queue briefs.DLQ (" + m.getStringProperty("b2i_brief_id") + ")", "queue briefs"));
+                moved.add(new Moved("requeued", QUEUE_DLQ + " (" + m.getStringProperty("b2i_brief_id") + ")", QUEUE_BRIEFS));
             }
             session.commit();
         } catch (Exception e) {
-            moved.add(new Moved("not requeued", "queue briefs.DLQ", "broker unreachable: " + e.getMessage()));
+            moved.add(new Moved("not requeued", QUEUE_DLQ, "broker unreachable: " + e.getMessage()));
         }
         return ids;
     }
 
     private void removeJmsFiles(Set<String> briefIds) throws IOException {
-        for (Path report : reports()) {
-            JsonNode error = Json.MAPPER.readTree(report.toFile());
-            if ("jms".equals(error.path("source").path("channel").asText()) && briefIds.contains(error.path("brief_id").asText())) {
-                String name = report.getFileName().toString();
-                Files.deleteIfExists(report.resolveSibling(name.substring(0, name.length() - ".error.json".length())));
+        for (Path report : ErrorReport.in(failedDir)) {
+            ErrorReport error = ErrorReport.read(report);
+            if ("jms".equals(error.channel()) && briefIds.contains(error.briefId())) {
+                Files.deleteIfExists(ErrorReport.deadLetterOf(report));
                 Files.delete(report);
             }
         }
     }
 
-    private void send(String body, JsonNode error, String briefId) throws IOException {
+    private void send(String body, ErrorReport error, String briefId) throws IOException {
         try (Connection connection = broker.createConnection()) {
             Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
-            MessageProducer producer = session.createProducer(session.createQueue("briefs"));
+            MessageProducer producer = session.createProducer(session.createQueue(Queues.BRIEFS));
             TextMessage message = session.createTextMessage(body);
-            String format = error.path("source").path("format").asText("json");
-            message.setStringProperty(Envelope.FORMAT, format);
+            message.setStringProperty(Envelope.FORMAT, error.format());
             message.setStringProperty(Envelope.CHANNEL, "jms");
-            message.setStringProperty(Envelope.SOURCE_NAME, error.path("original_name").asText(briefId + ".json"));
+            message.setStringProperty(Envelope.SOURCE_NAME, error.originalNameOr(briefId + ".json"));
             message.setStringProperty(Envelope.DEFAULT_ID, briefId);
             producer.send(message);
         } catch (jakarta.jms.JMSException e) {
