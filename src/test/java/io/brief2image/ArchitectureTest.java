@@ -28,15 +28,6 @@ class ArchitectureTest {
     /** A product of its own: it uses nothing of the project, and only the wiring (app) starts it. */
     private static final String OFFLINE = "offline";
 
-    /*
-     * TEMPORARY exception, removed by the parent-image step (issue 12, point 6): the guidelines
-     * stage still looks up a parent image's sidecar through the outbox writer, the one dependency
-     * against the layers left in main code. Delete these two constants and their two uses when
-     * that lookup becomes its own step in produce.yaml.
-     */
-    private static final DescribedPredicate<JavaClass> PARENT_IMAGE_LOOKUP = named("io.brief2image.guidelines.GuidelineStage");
-    private static final DescribedPredicate<JavaClass> OUTBOX_WRITER = named("io.brief2image.outbox.OutboxWriter");
-
     private static final DescribedPredicate<JavaClass> MAIN_CODE = areIn("main code", "/test-classes/", false);
     private static final DescribedPredicate<JavaClass> TEST_CODE = areIn("test code", "/test-classes/", true);
 
@@ -55,8 +46,6 @@ class ArchitectureTest {
     void packagesHaveNoCycles() {
         slices().matching("io.brief2image.(**)").namingSlices("package $1")
                 .should().beFreeOfCycles()
-                // TEMPORARY, removed by the parent-image step: see packagesUseOnlyTheLayersBelowThem
-                .ignoreDependency(PARENT_IMAGE_LOOKUP, OUTBOX_WRITER)
                 .because("a cycle makes the packages one unit that can only be understood and changed together;"
                         + " move the shared piece to the lower package (or to base) so the dependency points one way")
                 .check(main);
@@ -75,9 +64,7 @@ class ArchitectureTest {
         }
         layers = layers.whereLayer(LAYERS.get(LAYERS.size() - 1)).mayNotBeAccessedByAnyLayer()
                 .whereLayer(OFFLINE).mayOnlyBeAccessedByLayers("app")
-                .whereLayer(OFFLINE).mayNotAccessAnyLayer()
-                // TEMPORARY, removed by the parent-image step
-                .ignoreDependency(PARENT_IMAGE_LOOKUP, OUTBOX_WRITER);
+                .whereLayer(OFFLINE).mayNotAccessAnyLayer();
         layers.because("the packages are layers in pipeline order (" + String.join(" < ", LAYERS)
                         + "; offline stands alone): a package may use only the layers below it."
                         + " A violation means the class is in the wrong package or the shared piece belongs lower down")
@@ -90,10 +77,6 @@ class ArchitectureTest {
                 .should().dependOnClassesThat(TEST_CODE)
                 .because("the shipped jar has no test classes: a main class using one fails at run time")
                 .check(mainAndTests);
-    }
-
-    private static DescribedPredicate<JavaClass> named(String className) {
-        return DescribedPredicate.describe(className, c -> c.getName().equals(className));
     }
 
     /** Where the class file was read from: target/test-classes holds the tests (and the benchmarks). */
