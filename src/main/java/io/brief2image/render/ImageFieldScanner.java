@@ -1,7 +1,6 @@
 package io.brief2image.render;
 
 import io.brief2image.http.MalformedReplyException;
-
 import java.io.ByteArrayOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
@@ -28,14 +27,6 @@ import java.util.Set;
  */
 final class ImageFieldScanner {
 
-    /** Receives the decoded bytes of one image and is told when it ends. */
-    interface Images {
-        ImageSink open() throws IOException;
-
-        /** Called with the finished sink; returns the image's number for the mark. */
-        int close(ImageSink sink) throws IOException;
-    }
-
     private static final int READ = 128 * 1024;
     private static final int BLOCK = 64 * 1024;
     private static final int MAX_KEY = 64;
@@ -45,7 +36,7 @@ final class ImageFieldScanner {
     private enum State { VALUE, STRING, STRING_ESCAPE, IMAGE, IMAGE_ESCAPE, IMAGE_UNICODE }
 
     private final List<byte[]> fieldNames;
-    private final Images images;
+    private final ScannedImages images;
     private final Base64.Decoder decoder = Base64.getDecoder();
     private final ByteArrayOutputStream rest = new ByteArrayOutputStream(4096);
 
@@ -65,7 +56,7 @@ final class ImageFieldScanner {
     private int unicode;
     private int unicodeDigits;
 
-    ImageFieldScanner(Set<String> imageFields, Images images) {
+    ImageFieldScanner(Set<String> imageFields, ScannedImages images) {
         this.fieldNames = imageFields.stream().map(name -> name.getBytes(StandardCharsets.UTF_8)).toList();
         this.images = images;
     }

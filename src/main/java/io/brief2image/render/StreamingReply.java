@@ -38,7 +38,7 @@ public final class StreamingReply {
     public static Parsed read(InputStream body, Set<String> imageFields, Supplier<Path> tempFiles) throws IOException {
         List<Path> files = new ArrayList<>();
         List<ImageSink.StoredImage> images = new ArrayList<>();
-        ImageFieldScanner scanner = new ImageFieldScanner(imageFields, new ImageFieldScanner.Images() {
+        ImageFieldScanner scanner = new ImageFieldScanner(imageFields, new ScannedImages() {
             @Override
             public ImageSink open() throws IOException {
                 Path file = tempFiles.get();
