@@ -51,6 +51,8 @@ public final class SettingsTable {
         }
     }
 
+    private static final String HELP_INDENT = "      ";
+    private static final int HELP_WIDTH = 79;
     private static final SettingsTable PACKAGED = read();
 
     private final Map<String, Setting> settings;
@@ -77,13 +79,21 @@ public final class SettingsTable {
         return key.toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_');
     }
 
-    /** The settings part of --help: variable, default and meaning, one line each. */
+    /** The settings part of --help: variable, default and [type], then the meaning indented below, within 80 columns. */
     public String help() {
         StringBuilder out = new StringBuilder();
         for (Setting s : settings.values()) {
             String env = s.alias().isEmpty() ? s.env() : s.alias() + " (or " + s.env() + ")";
-            String value = s.defaultValue().isEmpty() ? "(unset)" : s.defaultValue();
-            out.append(String.format("  %-44s %-24s %s%n", env, value, s.description()));
+            out.append(String.format("  %-44s %s [%s]%n", env, s.defaultValue().isEmpty() ? "(unset)" : s.defaultValue(), s.type()));
+            StringBuilder line = new StringBuilder(HELP_INDENT);
+            for (String word : s.description().split(" ")) {
+                if (line.length() + word.length() >= HELP_WIDTH) {
+                    out.append(line.toString().stripTrailing()).append(System.lineSeparator());
+                    line = new StringBuilder(HELP_INDENT);
+                }
+                line.append(word).append(' ');
+            }
+            out.append(line.toString().stripTrailing()).append(System.lineSeparator());
         }
         return out.toString();
     }
