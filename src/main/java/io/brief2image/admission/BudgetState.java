@@ -1,8 +1,8 @@
 package io.brief2image.admission;
 
 /**
- * Whether the daily budget has paused consumption. The health check and the status page read it
- * from the registry under "budgetState", so a real budget can be bound there without touching them.
+ * Whether the daily budget (or, with {@link Pauses}, anything else) holds paid requests back: what
+ * the health checks and the status page read.
  */
 public interface BudgetState {
 

@@ -1,36 +1,80 @@
 package io.brief2image.app;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.stream.Stream;
+import org.apache.camel.CamelConfiguration;
+import org.apache.camel.CamelContext;
 import org.apache.camel.main.Main;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * Builds the Camel Main of brief2image: application.properties, the YAML routes (a routes/ folder
- * in the working directory wins over the copy in the jar) and the beans.
+ * Builds the Camel Main of brief2image from the resolved settings: the YAML routes (a routes/ folder
+ * in the working directory wins over the copy in the jar), the bean configurations, and a check that
+ * every bean the routes name is bound.
  */
 public final class Application {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Application.class);
 
     private Application() {
     }
 
-    public static Main create(Map<String, String> overrides) {
+    /** @param set the --set pairs, full keys (brief2image.… or camel.…) */
+    public static Main create(Map<String, String> set) {
+        return create(SettingValues.ofProcess(set));
+    }
+
+    public static Main create(SettingValues values) {
+        Settings settings = Settings.from(values);
+        values.unknown().forEach(key -> LOG.warn("--set {}: not a brief2image setting (see --help); only routes that name it see it", key));
+        createFolders(settings.folders());
         Main main = new Main();
-        main.configure().addConfiguration(Beans.class);
         main.configure().withRoutesIncludePattern(routesLocation());
-        overrides.forEach(main::addOverrideProperty);
+        PipelineBeans pipeline = new PipelineBeans(settings, main::getCamelContext);
+        BrokerBeans broker = new BrokerBeans(settings, main::getCamelContext);
+        ProviderBeans providers = new ProviderBeans(settings, main::getCamelContext, pipeline);
+        main.configure().addConfiguration(pipeline);
+        main.configure().addConfiguration(broker);
+        main.configure().addConfiguration(providers);
+        main.configure().addConfiguration(new OperatorBeans(settings, main::getCamelContext, pipeline, providers, broker));
+        // last: every configuration has bound its beans by now
+        main.configure().addConfiguration(new CamelConfiguration() {
+            @Override
+            public void configure(CamelContext context) {
+                RouteRefs.check(context, main.configure().getRoutesIncludePattern());
+            }
+        });
+        values.asProperties().forEach(main::addOverrideProperty);
+        values.extra().forEach(main::addOverrideProperty);
         // the routes name queues by placeholder; the names are constants, so no setting can change them
         io.brief2image.base.Queues.routeProperties().forEach(main::addOverrideProperty);
+        main.addOverrideProperty("brief2image.consumers", String.valueOf(settings.limits().consumers()));
+        LOG.info("brief2image: {}", settings);
         return main;
+    }
+
+    private static void createFolders(Settings.Folders folders) {
+        for (Path dir : folders.all().values()) {
+            try {
+                Files.createDirectories(dir);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot create folder " + dir.toAbsolutePath(), e);
+            }
+        }
     }
 
     static String routesLocation() {
         Path local = Path.of("routes");
-        try (var files = Files.isDirectory(local) ? Files.list(local) : java.util.stream.Stream.<Path>empty()) {
+        try (Stream<Path> files = Files.isDirectory(local) ? Files.list(local) : Stream.empty()) {
             if (files.anyMatch(f -> f.toString().endsWith(".yaml"))) {
                 return "file:routes/*.yaml";
             }
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             // fall back to the packaged routes
         }
         return "classpath:routes/*.yaml";

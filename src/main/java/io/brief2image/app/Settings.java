@@ -2,96 +2,144 @@ package io.brief2image.app;
 
 import io.brief2image.expansion.ExpansionMode;
 import java.nio.file.Path;
-import java.util.function.Function;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
 
 /**
- * Every user-facing setting, resolved once from Camel's properties (application.properties,
- * then environment variables, then command-line overrides).
+ * The settings the Java code reads, grouped by who reads them, built once from {@link SettingValues}
+ * (the service, --once, lint, submit and replay alike). Settings only the routes or Camel read
+ * (inbox-quiet-ms, budget-check-ms, http-port, http-host) reach them as properties and have no field here.
  */
-public record Settings(
-        Path inbox, Path outbox, Path failed, Path data,
-        String provider, String apiKey, String baseUrl, String sdWebUiUrl,
-        String model, String retiredModels, String expansionModel, String modelsLocation, String guidelinesLocation,
-        String brokerUrl, String brokerListen,
-        int concurrency, int imagesPerMinute, int requestTimeoutSeconds, int maxAttempts, long retryBaseMillis,
-        long maxBriefBytes, double dailyBudgetUsd, long inboxQuietMillis,
-        int httpPort, String adminToken,
-        long offlineLatencyMillis, int offlineImageBytes, boolean offlineFaults, long resultTtlHours,
-        String expansion) {
+public record Settings(Folders folders, Provider provider, Models models, Expansion expansion, Broker broker,
+                       Limits limits, Operators operators, Offline offline) {
 
-    public static Settings from(Function<String, String> lookup) {
-        Function<String, String> get = key -> {
-            String value = lookup.apply("brief2image." + key);
-            return value == null ? "" : value.trim();
-        };
+    public static Settings from(SettingValues v) {
         return new Settings(
-                Path.of(get.apply("inbox")), Path.of(get.apply("outbox")), Path.of(get.apply("failed")),
-                Path.of(get.apply("data")),
-                get.apply("provider"), get.apply("openai-api-key"), stripSlash(get.apply("openai-base-url")),
-                stripSlash(get.apply("sd-webui-url")),
-                get.apply("model"), get.apply("retired-models"), get.apply("expansion-model"), get.apply("models"), get.apply("guidelines"),
-                get.apply("broker-url"), get.apply("broker-listen"),
-                intOf(get, "concurrency"), intOf(get, "images-per-minute"), intOf(get, "request-timeout"),
-                intOf(get, "max-attempts"), longOf(get, "retry-base-ms"),
-                longOf(get, "max-brief-bytes"), doubleOf(get, "daily-budget-usd"), longOf(get, "inbox-quiet-ms"),
-                intOf(get, "http-port"), get.apply("admin-token"),
-                longOf(get, "offline.latency-ms"), intOf(get, "offline.image-bytes"),
-                Boolean.parseBoolean(get.apply("offline.faults")), longOf(get, "result-ttl-hours"),
-                get.apply("expansion"));
+                new Folders(Path.of(v.text("inbox")), Path.of(v.text("outbox")), Path.of(v.text("failed")), Path.of(v.text("data"))),
+                new Provider(v.text("provider"), v.text("openai-api-key"), stripSlash(v.text("openai-base-url")),
+                        stripSlash(v.text("sd-webui-url"))),
+                new Models(v.text("model"), v.text("retired-models"), v.text("models"), v.text("guidelines"),
+                        v.whole("models-check-minutes")),
+                new Expansion(v.text("expansion"), v.text("expansion-model")),
+                new Broker(v.text("broker-url"), v.text("broker-listen"), v.whole("result-ttl-hours")),
+                new Limits(v.count("concurrency"), v.count("images-per-minute"), v.count("request-timeout"), v.count("max-attempts"),
+                        v.whole("retry-base-ms"), v.whole("max-brief-bytes"), v.number("daily-budget-usd"),
+                        v.whole("disk-reserve-mb"), v.count("stop-timeout")),
+                new Operators(v.text("admin-token"), v.flag("admin-loopback"), v.whole("stall-seconds")),
+                new Offline(v.whole("offline.latency-ms"), v.count("offline.image-bytes"), v.flag("offline.faults")));
     }
 
-    public boolean hasApiKey() {
-        return !apiKey.isBlank();
-    }
+    public record Folders(Path inbox, Path outbox, Path failed, Path data) {
 
-    public boolean embeddedBroker() {
-        return brokerUrl.isBlank();
-    }
-
-    /** The provider actually used: {@code auto} means OpenAI with a key, the offline provider without. */
-    public String effectiveProvider() {
-        if (!"auto".equals(provider)) {
-            return provider;
+        /** By name, for the folders health check and for creating them at start. */
+        public Map<String, Path> all() {
+            Map<String, Path> all = new LinkedHashMap<>();
+            all.put("inbox", inbox);
+            all.put("outbox", outbox);
+            all.put("failed", failed);
+            all.put("data", data);
+            return all;
         }
-        return hasApiKey() ? "openai" : "offline";
     }
 
-    /** Captions from the chat model or the rules; {@code auto} = the chat model when a key is set. */
-    public ExpansionMode expansionMode() {
-        return ExpansionMode.resolve(expansion, hasApiKey());
+    /** @param configured the setting: auto, openai, responses, sd-webui or offline */
+    public record Provider(String configured, String apiKey, String baseUrl, String sdWebUiUrl) {
+
+        public boolean hasApiKey() {
+            return !apiKey.isBlank();
+        }
+
+        /** The provider actually used: {@code auto} means OpenAI with a key, the offline provider without. */
+        public String effective() {
+            String name = configured.isBlank() ? "auto" : configured.toLowerCase(Locale.ROOT);
+            if (!"auto".equals(name)) {
+                return name;
+            }
+            return hasApiKey() ? "openai" : "offline";
+        }
+
+        /** With a key and an OpenAI-style provider, the provider can be asked which models it serves. */
+        public boolean listsModels() {
+            return hasApiKey() && Set.of("openai", "responses").contains(effective());
+        }
+
+        /** The key never appears here, so a logged Settings cannot leak it. */
+        @Override
+        public String toString() {
+            return effective() + " at " + ("sd-webui".equals(effective()) ? sdWebUiUrl : baseUrl) + ", apiKey=" + (hasApiKey() ? "set" : "unset");
+        }
+    }
+
+    /**
+     * @param model        the default image model
+     * @param retired      what a shut-down model gets: replace or reject
+     * @param table        where the model table is
+     * @param guidelines   where the guideline policy is
+     * @param checkMinutes how often the provider is asked which models it serves (0 = never)
+     */
+    public record Models(String model, String retired, String table, String guidelines, long checkMinutes) {
+    }
+
+    /** @param setting gpt, rules or auto; @param model the chat model */
+    public record Expansion(String setting, String model) {
+
+        /** Captions from the chat model or the rules; {@code auto} = the chat model when a key is set. */
+        public ExpansionMode mode(Provider provider) {
+            return ExpansionMode.resolve(setting, provider.hasApiKey());
+        }
+    }
+
+    /** @param url an external broker, blank for the embedded one; @param listen where the embedded one listens */
+    public record Broker(String url, String listen, long resultTtlHours) {
+
+        public boolean embedded() {
+            return url.isBlank();
+        }
+
+        /** Where a command on this host (submit, replay) reaches the service's broker. */
+        public String clientUrl() {
+            return embedded() ? listen : url;
+        }
+    }
+
+    public record Limits(int concurrency, int imagesPerMinute, int requestTimeoutSeconds, int maxAttempts, long retryBaseMillis,
+                         long maxBriefBytes, double dailyBudgetUsd, long diskReserveMb, int stopTimeoutSeconds) {
+
+        /**
+         * More briefs are taken from the queue than the provider may work on at once, so that when a
+         * request ends the next brief is already screened and waiting at the gate, and the slot never
+         * idles while the finished brief is written and committed (scenario 2 of BENCHMARKS.md).
+         */
+        public int consumers() {
+            return concurrency + Math.max(2, concurrency / 4);
+        }
+    }
+
+    /** @param adminToken who may change things over HTTP; @param adminLoopback loopback may without it */
+    public record Operators(String adminToken, boolean adminLoopback, long stallSeconds) {
+
+        @Override
+        public String toString() {
+            return "Operators[adminToken=" + (adminToken.isBlank() ? "unset" : "set") + ", adminLoopback=" + adminLoopback
+                    + ", stallSeconds=" + stallSeconds + "]";
+        }
+    }
+
+    public record Offline(long latencyMillis, int imageBytes, boolean faults) {
     }
 
     private static String stripSlash(String url) {
         return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
     }
 
-    private static int intOf(Function<String, String> get, String key) {
-        return (int) longOf(get, key);
-    }
-
-    private static long longOf(Function<String, String> get, String key) {
-        String value = get.apply(key);
-        try {
-            return value.isEmpty() ? 0 : Long.parseLong(value);
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("setting brief2image." + key + " must be a whole number, got '" + value + "'");
-        }
-    }
-
-    private static double doubleOf(Function<String, String> get, String key) {
-        String value = get.apply(key);
-        try {
-            return value.isEmpty() ? 0 : Double.parseDouble(value);
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("setting brief2image." + key + " must be a number, got '" + value + "'");
-        }
-    }
-
-    /** The key never appears in toString, so a logged Settings cannot leak it. */
+    /** What the start log says: no secret. */
     @Override
     public String toString() {
-        return "Settings[inbox=" + inbox + ", outbox=" + outbox + ", provider=" + effectiveProvider()
-                + ", model=" + model + ", expansion=" + expansionMode().name().toLowerCase(java.util.Locale.ROOT) + ", broker=" + (embeddedBroker() ? "embedded" : brokerUrl)
-                + ", concurrency=" + concurrency + ", apiKey=" + (hasApiKey() ? "set" : "unset") + "]";
+        return "Settings[inbox=" + folders.inbox() + ", outbox=" + folders.outbox() + ", provider=" + provider.effective()
+                + ", model=" + models.model() + ", expansion=" + expansion.mode(provider).name().toLowerCase(Locale.ROOT)
+                + ", broker=" + (broker.embedded() ? "embedded" : broker.url())
+                + ", concurrency=" + limits.concurrency() + ", apiKey=" + (provider.hasApiKey() ? "set" : "unset") + "]";
     }
 }

@@ -1,6 +1,7 @@
 package io.brief2image.cli;
 
-import java.util.LinkedHashMap;
+import io.brief2image.app.SettingValues;
+import io.brief2image.app.SettingsTable;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -19,8 +20,8 @@ public final class Brief2Image implements Callable<Integer> {
     @Option(names = "--once", description = "Drain the inbox, wait for every brief to finish, then exit: 0 all done, 3 some dead-lettered.")
     boolean once;
 
-    @Option(names = "--set", paramLabel = "KEY=VALUE", description = "Override a setting, e.g. --set concurrency=4 (brief2image. prefix optional).")
-    List<String> settings = List.of();
+    @CommandLine.Mixin
+    SettingOptions settings = new SettingOptions();
 
     @Option(names = "--inbox", description = "Inbox folder (BRIEF2IMAGE_INBOX).")
     String inbox;
@@ -49,32 +50,30 @@ public final class Brief2Image implements Callable<Integer> {
 
     public static int run(String... args) {
         CommandLine cli = new CommandLine(new Brief2Image());
-        cli.getCommandSpec().usageMessage().footer("", "Settings (environment variable, or --set key=value):", SettingsHelp.table());
+        cli.getCommandSpec().usageMessage().footer("", "Settings (environment variable, or --set key=value; the variable wins):",
+                SettingsTable.packaged().help());
         return cli.execute(args);
     }
 
     @Override
     public Integer call() throws Exception {
-        Map<String, String> overrides = overrides(settings);
-        if (inbox != null) {
-            overrides.put("brief2image.inbox", inbox);
-        }
-        if (outbox != null) {
-            overrides.put("brief2image.outbox", outbox);
-        }
-        return once ? new OnceRun(overrides).call() : new ServiceRun(overrides).call();
+        SettingValues values = values(List.of());
+        return once ? new OnceRun(values).call() : new ServiceRun(values).call();
     }
 
-    static Map<String, String> overrides(List<String> settings) {
-        Map<String, String> overrides = new LinkedHashMap<>();
-        for (String setting : settings) {
-            int eq = setting.indexOf('=');
-            if (eq <= 0) {
-                throw new CommandLine.ParameterException(new CommandLine(new Brief2Image()), "--set needs KEY=VALUE, got '" + setting + "'");
-            }
-            String key = setting.substring(0, eq).trim();
-            overrides.put(key.startsWith("brief2image.") || key.startsWith("camel.") ? key : "brief2image." + key, setting.substring(eq + 1));
+    /**
+     * The settings every command resolves the same way: this command line's --set, --inbox and
+     * --outbox, then {@code more} (a subcommand's own --set), over -D, the environment and the defaults.
+     */
+    SettingValues values(List<String> more) {
+        Map<String, String> set = SettingOptions.keys(settings.pairs);
+        set.putAll(SettingOptions.keys(more));
+        if (inbox != null) {
+            set.put("brief2image.inbox", inbox);
         }
-        return overrides;
+        if (outbox != null) {
+            set.put("brief2image.outbox", outbox);
+        }
+        return SettingValues.ofProcess(set);
     }
 }

@@ -1,6 +1,8 @@
 package io.brief2image.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.brief2image.app.SettingValues;
+import io.brief2image.app.Settings;
 import io.brief2image.brief.Brief;
 import io.brief2image.brief.BriefFiles;
 import io.brief2image.brief.BriefReader;
@@ -26,6 +28,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 
 /**
@@ -40,24 +43,27 @@ final class Lint {
 
     private final PrintStream out;
     private final ModelLifecycle models;
-    private final String defaultModel = CommandSettings.get("model", "gpt-image-2");
+    private final Settings.Provider provider;
+    private final String defaultModel;
     private final BriefValidator validator;
     private final Guidelines guidelines;
-    private final boolean gptConfigured = ExpansionMode.resolve(CommandSettings.get("expansion", "auto"),
-            !CommandSettings.env("OPENAI_API_KEY").isBlank()) == ExpansionMode.GPT;
+    private final boolean gptConfigured;
 
-    Lint(PrintStream out) {
-        this(out, Clock.systemUTC());
+    /** With the settings of this process (-D, environment, defaults) and {@code clock} saying what day it is. */
+    Lint(PrintStream out, Clock clock) {
+        this(out, Settings.from(SettingValues.ofProcess(Map.of())), clock);
     }
 
     /** {@code clock} says what day it is, for the models' shutdown dates. */
-    Lint(PrintStream out, Clock clock) {
+    Lint(PrintStream out, Settings settings, Clock clock) {
         this.out = out;
-        this.models = new ModelLifecycle(ModelTable.load(CommandSettings.get("models", "classpath:models.yaml")), clock,
-                ModelLifecycle.RetiredModels.of(CommandSettings.get("retired-models", "replace")));
+        this.provider = settings.provider();
+        this.defaultModel = settings.models().model();
+        this.gptConfigured = settings.expansion().mode(provider) == ExpansionMode.GPT;
+        this.models = new ModelLifecycle(ModelTable.load(settings.models().table()), clock,
+                ModelLifecycle.RetiredModels.of(settings.models().retired()));
         this.validator = new BriefValidator(models, defaultModel);
-        String policy = CommandSettings.get("guidelines", "classpath:guidelines.yaml");
-        this.guidelines = new Guidelines(GuidelinePolicy.loadFrom(policy), clock);
+        this.guidelines = new Guidelines(GuidelinePolicy.loadFrom(settings.models().guidelines()), clock);
     }
 
     int run(List<Path> files) {
@@ -86,16 +92,12 @@ final class Lint {
      * not being served is an error; a failed call only a warning, as in the service.
      */
     private boolean providerModels() {
-        String key = CommandSettings.get("openai-api-key", CommandSettings.env("OPENAI_API_KEY"));
-        String provider = CommandSettings.get("provider", "auto");
-        if (key.isBlank() || !List.of("auto", "openai", "responses").contains(provider)) {
+        if (!provider.listsModels()) {
             return true;
         }
-        String env = CommandSettings.env("OPENAI_BASE_URL");
-        String baseUrl = CommandSettings.get("openai-base-url", env.isBlank() ? "https://api.openai.com/v1" : env);
         try {
             ServedModelsVerdict verdict = ServedModelsVerdict.of(models.table(),
-                    ModelNotices.servedDefault(models, defaultModel).id(), new ProviderModels(baseUrl, key, Duration.ofSeconds(30)).served());
+                    ModelNotices.servedDefault(models, defaultModel).id(), new ProviderModels(provider.baseUrl(), provider.apiKey(), Duration.ofSeconds(30)).served());
             out.println((verdict.defaultServed() ? "provider: " : "provider: ERROR ") + verdict.sentence());
             return verdict.defaultServed();
         } catch (ProviderModels.Failed e) {

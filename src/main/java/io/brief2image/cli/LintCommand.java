@@ -2,7 +2,11 @@ package io.brief2image.cli;
 
 import java.util.List;
 import java.util.concurrent.Callable;
+import io.brief2image.app.Settings;
+import java.time.Clock;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Parameters;
 
 /** lint FILE...: validate briefs and preview the guideline rewrites, without any API call. */
@@ -12,8 +16,14 @@ final class LintCommand implements Callable<Integer> {
     @Parameters(paramLabel = "FILE", arity = "1..*", description = "Brief files (.json, .txt, .csv).")
     List<java.nio.file.Path> files;
 
+    @Mixin
+    SettingOptions settings = new SettingOptions();
+
+    @ParentCommand
+    Brief2Image parent;
+
     @Override
     public Integer call() {
-        return new Lint(System.out).run(files);
+        return new Lint(System.out, Settings.from(parent.values(settings.pairs)), Clock.systemUTC()).run(files);
     }
 }

@@ -2,13 +2,14 @@ package io.brief2image.cli;
 
 import io.brief2image.base.Queues;
 import io.brief2image.app.Application;
+import io.brief2image.app.SettingValues;
+import io.brief2image.app.Settings;
 import io.brief2image.base.Progress;
 import io.brief2image.ops.QueueDepth;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
@@ -26,23 +27,23 @@ final class OnceRun implements Callable<Integer> {
     private static final Pattern BRIEF_FILE = Pattern.compile("(?i)[^.~#$].*\\.(json|txt|csv)");
     private static final int QUIET_POLLS = 3;
 
-    private final Map<String, String> overrides;
+    private final SettingValues values;
     /** With JSON logs stdout belongs to the log shipper, so progress and the summary go to stderr. */
     private final PrintStream out = "json".equalsIgnoreCase(System.getenv("BRIEF2IMAGE_LOG_FORMAT")) ? System.err : System.out;
 
-    OnceRun(Map<String, String> overrides) {
-        this.overrides = overrides;
+    OnceRun(SettingValues values) {
+        this.values = values;
     }
 
     @Override
     public Integer call() throws Exception {
-        Main main = Application.create(overrides);
+        Main main = Application.create(values);
         main.start();
         try {
             CamelContext context = main.getCamelContext();
             Progress progress = context.getRegistry().lookupByNameAndType("progress", Progress.class);
             QueueDepth depth = context.getRegistry().lookupByNameAndType("queueDepth", QueueDepth.class);
-            Path inbox = Path.of(context.resolvePropertyPlaceholders("{{brief2image.inbox}}"));
+            Path inbox = context.getRegistry().lookupByNameAndType("settings", Settings.class).folders().inbox();
             ProgressLine line = new ProgressLine(out, System.console() != null);
             int quiet = 0;
             while (quiet < QUIET_POLLS) {

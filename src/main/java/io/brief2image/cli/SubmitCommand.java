@@ -14,7 +14,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.apache.activemq.ActiveMQConnectionFactory;
+import io.brief2image.app.Settings;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -28,9 +31,15 @@ final class SubmitCommand implements Callable<Integer> {
     @Option(names = "--broker", description = "Broker URL (default: BRIEF2IMAGE_BROKER_URL, else BRIEF2IMAGE_BROKER_LISTEN, else tcp://127.0.0.1:61616).")
     String broker;
 
+    @Mixin
+    SettingOptions settings = new SettingOptions();
+
+    @ParentCommand
+    Brief2Image parent;
+
     @Override
     public Integer call() throws Exception {
-        String url = broker != null ? broker : CommandSettings.get("broker-url", CommandSettings.get("broker-listen", "tcp://127.0.0.1:61616"));
+        String url = broker != null ? broker : Settings.from(parent.values(settings.pairs)).broker().clientUrl();
         int sent = 0;
         int refused = 0;
         try (Connection connection = new ActiveMQConnectionFactory(url).createConnection()) {

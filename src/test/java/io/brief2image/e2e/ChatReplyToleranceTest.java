@@ -47,7 +47,7 @@ class ChatReplyToleranceTest {
                 .set("openai-base-url", chatServer.baseUrl())
                 .set("provider", "offline")
                 .start();
-        String model = app.bean("settings", Settings.class).model();
+        String model = app.bean("settings", Settings.class).models().model();
         limit = app.bean("modelTable", ModelTable.class).find(model).orElseThrow().maxPromptChars();
     }
 

@@ -34,7 +34,7 @@ class CrashRecoveryIT {
 
     static final int BRIEFS = 40;
     static final int CONCURRENCY = 4;
-    /** JMS consumers of the service at this concurrency (app.Beans#consumers): briefs it works on at once. */
+    /** JMS consumers of the service at this concurrency (app.Settings.Limits#consumers): briefs it works on at once. */
     static final int CONSUMERS = CONCURRENCY + 2;
 
     @TempDir

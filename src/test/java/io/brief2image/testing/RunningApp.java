@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.brief2image.app.Application;
+import io.brief2image.app.SettingValues;
 import io.brief2image.base.Json;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -29,6 +30,7 @@ public final class RunningApp implements AutoCloseable {
     private final Path root;
     private final Map<String, String> settings = new HashMap<>();
     private final Map<String, Object> beans = new HashMap<>();
+    private final Map<String, String> env = new HashMap<>(System.getenv());
     private Main main;
 
     public RunningApp(Path root) {
@@ -50,6 +52,12 @@ public final class RunningApp implements AutoCloseable {
         return this;
     }
 
+    /** An environment variable as the service would see it (BRIEF2IMAGE_…), without touching this JVM's. */
+    public RunningApp env(String name, String value) {
+        env.put(name, value);
+        return this;
+    }
+
     /** A bean bound before start, for the ones Beans looks up first (e.g. freeSpace). */
     public RunningApp bind(String name, Object bean) {
         beans.put(name, bean);
@@ -61,7 +69,7 @@ public final class RunningApp implements AutoCloseable {
     }
 
     public RunningApp start() {
-        main = Application.create(settings);
+        main = Application.create(SettingValues.resolve(settings, System.getProperties(), env));
         beans.forEach(main::bind);
         try {
             main.start();

@@ -1,0 +1,213 @@
+package io.brief2image.app;
+
+import io.brief2image.admission.Budget;
+import io.brief2image.admission.Deferrals;
+import io.brief2image.admission.DiskRoom;
+import io.brief2image.admission.Estimates;
+import io.brief2image.admission.FreeSpace;
+import io.brief2image.admission.PaymentAdmission;
+import io.brief2image.base.PartialFiles;
+import io.brief2image.base.PipelineMetrics;
+import io.brief2image.base.Progress;
+import io.brief2image.brief.BriefIntake;
+import io.brief2image.brief.BriefValidator;
+import io.brief2image.brief.InboxIntake;
+import io.brief2image.brief.ModelLifecycle;
+import io.brief2image.brief.ModelNotices;
+import io.brief2image.brief.ModelSpec;
+import io.brief2image.brief.ModelTable;
+import io.brief2image.deadletter.DeadLetters;
+import io.brief2image.dedupe.DuplicateGate;
+import io.brief2image.dedupe.Ledger;
+import io.brief2image.guidelines.GuidelineStage;
+import io.brief2image.guidelines.rules.Guidelines;
+import io.brief2image.guidelines.policy.GuidelinePolicy;
+import io.brief2image.outbox.EarlierImages;
+import io.brief2image.outbox.OutboxWriter;
+import io.brief2image.outbox.PendingOutbox;
+import io.brief2image.outbox.ResultPublisher;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+import org.apache.camel.BindToRegistry;
+import org.apache.camel.CamelContext;
+import org.apache.camel.ProducerTemplate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The pipeline's steps that call no provider (routes/inbox.yaml, produce.yaml, budget.yaml), each
+ * bound under the name its route refers to, and what they share. The provider stages are in
+ * {@link ProviderBeans}.
+ */
+public final class PipelineBeans extends OnceBeans {
+
+    private static final Logger LOG = LoggerFactory.getLogger(PipelineBeans.class);
+
+    PipelineBeans(Settings settings, Supplier<CamelContext> context) {
+        super(settings, context);
+    }
+
+    @BindToRegistry
+    public Settings settings() {
+        return settings;
+    }
+
+    // --- the steps, in route order ---
+
+    @BindToRegistry
+    public InboxIntake inboxIntake() {
+        return once("inboxIntake", () -> new InboxIntake(settings.limits().maxBriefBytes(), settings.folders().data(), progress()));
+    }
+
+    @BindToRegistry
+    public BriefIntake briefIntake() {
+        return once("briefIntake", () -> new BriefIntake(new BriefValidator(lifecycle(), settings.models().model())));
+    }
+
+    @BindToRegistry
+    public DuplicateGate duplicates() {
+        return once("duplicates", () -> new DuplicateGate(ledger()));
+    }
+
+    @BindToRegistry
+    public EarlierImages earlierImages() {
+        return once("earlierImages", () -> new EarlierImages(outbox(), lifecycle()));
+    }
+
+    @BindToRegistry
+    public GuidelineStage guidelineStage() {
+        return once("guidelineStage", () -> new GuidelineStage(guidelinePolicy()));
+    }
+
+    @BindToRegistry
+    public OutboxWriter outbox() {
+        return once("outbox", () -> new OutboxWriter(settings.folders().outbox(), partials(), clock(), pendingOutbox(),
+                admission()::done));
+    }
+
+    @BindToRegistry
+    public ResultPublisher results() {
+        return once("results", () -> new ResultPublisher(ledger(), metrics(), progress(), template(), settings.broker().resultTtlHours()));
+    }
+
+    @BindToRegistry
+    public Deferrals deferrals() {
+        return once("deferrals", Deferrals::new);
+    }
+
+    @BindToRegistry
+    public DeadLetters deadLetters() {
+        return once("deadLetters", () -> new DeadLetters(settings.folders().failed(), partials(), results(), duplicates(), template(), clock()));
+    }
+
+    /** Images paid for but kept for a full outbox; those kept by an earlier run are written out at start. */
+    @BindToRegistry
+    public PendingOutbox pendingOutbox() {
+        return once("pendingOutbox", () -> {
+            PendingOutbox pending = new PendingOutbox(settings.folders().data(), settings.folders().outbox(), partials());
+            int flushed = pending.flush();
+            if (flushed > 0) {
+                LOG.info("wrote the kept images of {} briefs to the outbox", flushed);
+            }
+            return pending;
+        });
+    }
+
+    // --- shared by the steps, the provider stages and the operators ---
+
+    @BindToRegistry
+    public Progress progress() {
+        return once("progress", Progress::new);
+    }
+
+    @BindToRegistry
+    public ModelTable modelTable() {
+        return once("modelTable", () -> {
+            ModelTable models = ModelTable.load(settings.models().table());
+            if (models.find(settings.models().model()).isEmpty()) {
+                throw new IllegalArgumentException("brief2image.model '" + settings.models().model() + "' is not in the model table; known: "
+                        + models.ids());
+            }
+            return models;
+        });
+    }
+
+    @BindToRegistry
+    public Budget budget() {
+        return once("budget", () -> new Budget(settings.folders().data(), clock(), settings.limits().dailyBudgetUsd()));
+    }
+
+    PipelineMetrics metrics() {
+        return once("pipelineMetrics", () -> new PipelineMetrics(MetricsRegistry.of(context())));
+    }
+
+    ModelLifecycle lifecycle() {
+        return once("lifecycle", () -> new ModelLifecycle(modelTable(), clock(),
+                ModelLifecycle.RetiredModels.of(settings.models().retired())));
+    }
+
+    /** The model briefs without a model are rendered on (the setting's replacement once it is shut down), said at start. */
+    ModelSpec defaultModel() {
+        return once("defaultModel", () -> ModelNotices.logAtStart(lifecycle(), settings.models().model()));
+    }
+
+    Guidelines guidelinePolicy() {
+        return once("guidelinePolicy", () -> new Guidelines(GuidelinePolicy.loadFrom(settings.models().guidelines()), clock()));
+    }
+
+    Ledger ledger() {
+        return once("ledger", () -> new Ledger(settings.folders().data(), settings.folders().outbox(), partials(),
+                Duration.ofSeconds((long) settings.limits().requestTimeoutSeconds() * Math.max(1, settings.limits().maxAttempts()))));
+    }
+
+    /** Partial files left by an earlier run are removed before anything writes new ones. */
+    PartialFiles partials() {
+        return once("partials", () -> {
+            PartialFiles partials = new PartialFiles(settings.folders().data());
+            int cleaned = partials.clean();
+            if (cleaned > 0) {
+                LOG.info("removed {} partial files left by an earlier run", cleaned);
+            }
+            return partials;
+        });
+    }
+
+    /** Free space on the outbox's and data's disks; a test may bind its own {@code freeSpace} before start. */
+    DiskRoom diskRoom() {
+        return once("diskRoom", () -> {
+            FreeSpace freeSpace = Optional.ofNullable(context().getRegistry().lookupByNameAndType("freeSpace", FreeSpace.class))
+                    .orElse(FreeSpace.fileStores());
+            Map<String, Path> disks = new LinkedHashMap<>();
+            disks.put("outbox", settings.folders().outbox());
+            disks.put("data", settings.folders().data());
+            return new DiskRoom(disks, settings.limits().diskReserveMb() * 1_000_000L, freeSpace, pendingOutbox()::bytes);
+        });
+    }
+
+    PaymentAdmission admission() {
+        return once("admission", () -> new PaymentAdmission(budget(), diskRoom(), () -> context().isStopping() || context().isStopped()));
+    }
+
+    Estimates estimates() {
+        return once("estimates", () -> Estimates.load("classpath:estimates.yaml", settings.models().table()));
+    }
+
+    ProducerTemplate template() {
+        return once("template", () -> context().createProducerTemplate());
+    }
+
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    /** The default model is checked and its notices logged at start, whether or not a step asked for it first. */
+    @Override
+    public void configure(CamelContext camelContext) {
+        defaultModel();
+    }
+}

@@ -1,0 +1,145 @@
+package io.brief2image.app;
+
+import io.brief2image.expansion.CaptionWriter;
+import io.brief2image.expansion.ChatCompletions;
+import io.brief2image.expansion.ChatSpend;
+import io.brief2image.expansion.ExpansionMode;
+import io.brief2image.expansion.ExpansionRules;
+import io.brief2image.expansion.ExpansionStage;
+import io.brief2image.expansion.GptCaptionWriter;
+import io.brief2image.http.ProviderHttp;
+import io.brief2image.http.ProviderConnections;
+import io.brief2image.http.RetryPolicy;
+import io.brief2image.offline.OfflineImageServer;
+import io.brief2image.offline.OfflineOptions;
+import io.brief2image.render.ImageProvider;
+import io.brief2image.render.OpenAiImagesProvider;
+import io.brief2image.render.ProviderCalls;
+import io.brief2image.render.ProviderGate;
+import io.brief2image.render.ProviderRegistry;
+import io.brief2image.render.Renderer;
+import io.brief2image.render.ResponsesImageProvider;
+import io.brief2image.render.SdWebUiProvider;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+import org.apache.camel.BindToRegistry;
+import org.apache.camel.CamelContext;
+import org.apache.camel.support.service.ServiceSupport;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The stages that call a provider (expansion and render in routes/produce.yaml) and what they
+ * share: the providers, the gate, the retry policy and the HTTP components.
+ */
+public final class ProviderBeans extends OnceBeans {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ProviderBeans.class);
+
+    private final PipelineBeans pipeline;
+
+    ProviderBeans(Settings settings, Supplier<CamelContext> context, PipelineBeans pipeline) {
+        super(settings, context);
+        this.pipeline = pipeline;
+    }
+
+    @BindToRegistry
+    public ExpansionStage expansion() {
+        return once("expansion", () -> new ExpansionStage(pipeline.guidelinePolicy(), ExpansionRules.load("classpath:expansion.yaml"),
+                captionWriter(), pipeline.outbox()::imageFile));
+    }
+
+    @BindToRegistry
+    public Renderer renderer() {
+        return once("renderer", () -> new Renderer(providers(), calls(), pipeline.partials(), pipeline.admission(), pipeline.estimates()));
+    }
+
+    /** The offline provider's server on loopback, when it is the provider; null otherwise. */
+    @BindToRegistry
+    public OfflineImageServer offlineServer() {
+        return once("offlineServer", () -> {
+            if (!"offline".equals(settings.provider().effective())) {
+                return null;
+            }
+            OfflineImageServer offline;
+            try {
+                offline = OfflineImageServer.start(new OfflineOptions(0, settings.offline().latencyMillis(), settings.offline().imageBytes(),
+                        settings.offline().faults()));
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot start the offline provider", e);
+            }
+            try {
+                context().addService(new ServiceSupport() {
+                    @Override
+                    protected void doStop() {
+                        offline.close();
+                    }
+                }, true, true);
+            } catch (Exception e) {
+                offline.close();
+                throw new IllegalStateException("cannot manage the offline provider", e);
+            }
+            LOG.warn("*** {}: using the OFFLINE image provider on {} - images are previews, not AI renders ***",
+                    settings.provider().hasApiKey() ? "provider=offline" : "No OPENAI_API_KEY", offline.baseUrl());
+            return offline;
+        });
+    }
+
+    /** Admits image requests: at most concurrency at once, images-per-minute apart. */
+    ProviderGate gate() {
+        return once("providerGate", () -> new ProviderGate(settings.limits().concurrency(), settings.limits().imagesPerMinute()));
+    }
+
+    /** The providers by name; the OpenAI key goes only to OpenAI-compatible servers, never to an SD WebUI server. */
+    private ProviderRegistry providers() {
+        return once("providers", () -> {
+            ProviderHttp keyless = new ProviderHttp(context(), "");
+            Map<String, ImageProvider> providers = new LinkedHashMap<>();
+            ImageProvider stableDiffusion;
+            OfflineImageServer offline = offlineServer();
+            if (offline != null) {
+                providers.put("offline", new OpenAiImagesProvider(keyless, offline.baseUrl(), "offline", true));
+                stableDiffusion = new SdWebUiProvider(keyless, offline.sdWebUiUrl(), "offline");
+            } else {
+                providers.put("openai", new OpenAiImagesProvider(keyedHttp(), settings.provider().baseUrl(), "openai", false));
+                providers.put("responses", new ResponsesImageProvider(keyedHttp(), settings.provider().baseUrl(), settings.expansion().model()));
+                stableDiffusion = new SdWebUiProvider(keyless, settings.provider().sdWebUiUrl(), "sd-webui");
+            }
+            providers.put("sd-webui", stableDiffusion);
+            return new ProviderRegistry(providers, settings.provider().effective(), Map.of("sd-webui", stableDiffusion));
+        });
+    }
+
+    private ProviderHttp keyedHttp() {
+        return once("keyedHttp", () -> new ProviderHttp(context(), settings.provider().apiKey()));
+    }
+
+    private ProviderCalls calls() {
+        return once("calls", () -> new ProviderCalls(gate(), retries(), pipeline.metrics()));
+    }
+
+    /** One retry policy for image and chat calls (chat narrows the attempts: GptCaptionWriter). */
+    private RetryPolicy retries() {
+        return once("retries", () -> new RetryPolicy(settings.limits().maxAttempts(), settings.limits().retryBaseMillis()));
+    }
+
+    private Optional<CaptionWriter> captionWriter() {
+        if (settings.expansion().mode(settings.provider()) != ExpansionMode.GPT) {
+            return Optional.empty();
+        }
+        ChatCompletions chat = new ChatCompletions(keyedHttp(), settings.provider().baseUrl(),
+                new ChatSpend(pipeline.admission(), pipeline.estimates()));
+        return Optional.of(new GptCaptionWriter(chat, settings.expansion().model(), retries()));
+    }
+
+    /** The HTTP components wait and pace as the settings say; a stop lets requests at the provider finish. */
+    @Override
+    public void configure(CamelContext context) {
+        ProviderConnections.configure(context, settings.limits().requestTimeoutSeconds(), settings.limits().concurrency(), gate()::sent);
+        GracefulStop.install(context, gate(), settings.limits().stopTimeoutSeconds());
+    }
+}
