@@ -72,7 +72,7 @@ final class ControlEndpoint {
 
     private static JsonNode parse(byte[] body) {
         try {
-            return Json.MAPPER.readTree(body);
+            return OfflineJson.MAPPER.readTree(body);
         } catch (IOException e) {
             throw ApiError.unparseableBody(e.getMessage());
         }

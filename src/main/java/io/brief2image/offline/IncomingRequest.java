@@ -36,7 +36,7 @@ record IncomingRequest(
             if (body.length == 0) {
                 return new IncomingRequest(method, path, bearer, null, null, "empty body");
             }
-            JsonNode json = Json.MAPPER.readTree(body);
+            JsonNode json = OfflineJson.MAPPER.readTree(body);
             if (json instanceof ObjectNode object) {
                 return new IncomingRequest(method, path, bearer, object, null, null);
             }

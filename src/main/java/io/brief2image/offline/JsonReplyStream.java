@@ -25,7 +25,7 @@ final class JsonReplyStream {
 
     /** Any value, escaped and serialised by Jackson. */
     JsonReplyStream value(Object value) throws IOException {
-        out.write(Json.MAPPER.writeValueAsBytes(value));
+        out.write(OfflineJson.MAPPER.writeValueAsBytes(value));
         return this;
     }
 

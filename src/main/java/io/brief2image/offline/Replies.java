@@ -28,7 +28,7 @@ final class Replies {
     }
 
     void json(int status, Object body) throws IOException {
-        bytes(status, "application/json", Json.MAPPER.writeValueAsBytes(body));
+        bytes(status, "application/json", OfflineJson.MAPPER.writeValueAsBytes(body));
     }
 
     void bytes(int status, String contentType, byte[] body) throws IOException {
@@ -54,7 +54,7 @@ final class Replies {
         if (retryAfter != null) {
             exchange.getResponseHeaders().set("Retry-After", retryAfter);
         }
-        ObjectNode body = Json.MAPPER.createObjectNode();
+        ObjectNode body = OfflineJson.MAPPER.createObjectNode();
         ObjectNode details = body.putObject("error");
         details.put("message", message);
         details.put("type", type);

@@ -37,7 +37,7 @@ final class RequestFields {
     }
 
     private static Map<String, Object> fromJson(ObjectNode json) {
-        Map<String, Object> raw = Json.MAPPER.convertValue(json, new TypeReference<LinkedHashMap<String, Object>>() { });
+        Map<String, Object> raw = OfflineJson.MAPPER.convertValue(json, new TypeReference<LinkedHashMap<String, Object>>() { });
         Map<String, Object> fields = new LinkedHashMap<>();
         raw.forEach((name, value) -> {
             if (!IMAGE_KEYS.contains(name)) {

@@ -61,7 +61,7 @@ final class ResponsesEndpoint implements ApiEndpoint {
                 .raw(",\"object\":\"response\",\"created_at\":" + Instant.now().getEpochSecond())
                 .raw(",\"status\":\"completed\",\"model\":").value(model)
                 .raw(",\"output\":[");
-        String callJson = Json.MAPPER.writeValueAsString(call);
+        String callJson = OfflineJson.MAPPER.writeValueAsString(call);
         // the call object is open so the streamed result can be appended as its last field
         json.raw(callJson.substring(0, callJson.length() - 1)).raw(",\"result\":").base64(image).raw("}]");
         json.raw(",\"usage\":").value(usageBody).raw("}").finish();

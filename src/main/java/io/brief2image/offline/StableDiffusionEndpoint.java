@@ -82,7 +82,7 @@ final class StableDiffusionEndpoint implements ApiEndpoint {
         }
         info.put("sd_model_name", "offline-preview");
         try {
-            return Json.MAPPER.writeValueAsString(info);
+            return OfflineJson.MAPPER.writeValueAsString(info);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException("plain maps always serialise", e);
         }

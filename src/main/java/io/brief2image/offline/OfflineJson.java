@@ -3,10 +3,10 @@ package io.brief2image.offline;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /** The one configured mapper; ObjectMapper is thread-safe and expensive to build. */
-final class Json {
+final class OfflineJson {
 
     static final ObjectMapper MAPPER = new ObjectMapper();
 
-    private Json() {
+    private OfflineJson() {
     }
 }
