@@ -44,7 +44,7 @@ public final class OfflineImageServer implements AutoCloseable {
         RequestLog log = new RequestLog();
         ServerLifetime lifetime = new ServerLifetime();
         FaultLayer faults = FaultLayer.of(options.faults(), log, lifetime);
-        ServedModels models = ServedModels.load();
+        ServedModels models = ServedModels.BUNDLED;
         List<ApiEndpoint> endpoints = List.of(
                 new ModelsEndpoint(models),
                 new GenerationsEndpoint(previews, models),

@@ -41,7 +41,10 @@ final class ServedModels {
         this.table = table;
     }
 
-    static ServedModels load() {
+    /** The bundled table, read once: the server and its token accounting share it. */
+    static final ServedModels BUNDLED = read();
+
+    private static ServedModels read() {
         try (InputStream in = ServedModels.class.getResourceAsStream(RESOURCE)) {
             if (in == null) {
                 throw new IllegalStateException("offline provider resource " + RESOURCE + " is missing");

@@ -5,8 +5,6 @@ import java.util.Locale;
 /** Token accounting in the shape OpenAI reports it; the numbers are plausible, not billed. */
 record TokenUsage(int textTokens, int imageTokens, int outputTokens) {
 
-    /** The output token figures are data of served-models.yaml, read once. */
-    private static final ServedModels SERVED = ServedModels.load();
 
     int inputTokens() {
         return textTokens + imageTokens;
@@ -17,7 +15,7 @@ record TokenUsage(int textTokens, int imageTokens, int outputTokens) {
     }
 
     static TokenUsage estimate(String prompt, int inputImages, ImageSize size, String quality, int imageCount) {
-        return new TokenUsage(wordCount(prompt), inputImages * 272, imageCount * SERVED.outputTokens(size, quality));
+        return new TokenUsage(wordCount(prompt), inputImages * 272, imageCount * ServedModels.BUNDLED.outputTokens(size, quality));
     }
 
     /** Roughly words, like a tokenizer would count for plain English. */
