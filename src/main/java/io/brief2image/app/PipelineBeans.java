@@ -16,6 +16,7 @@ import io.brief2image.brief.ModelLifecycle;
 import io.brief2image.brief.ModelNotices;
 import io.brief2image.brief.ModelSpec;
 import io.brief2image.brief.ModelTable;
+import io.brief2image.brief.Priority;
 import io.brief2image.deadletter.DeadLetters;
 import io.brief2image.dedupe.DuplicateGate;
 import io.brief2image.dedupe.Ledger;
@@ -61,7 +62,8 @@ public final class PipelineBeans extends OnceBeans {
 
     @BindToRegistry
     public InboxIntake inboxIntake() {
-        return once("inboxIntake", () -> new InboxIntake(settings.limits().maxBriefBytes(), settings.folders().data(), progress()));
+        return once("inboxIntake", () -> new InboxIntake(settings.limits().maxBriefBytes(), settings.folders().data(), progress(),
+                Priority.of(settings.models().inboxPriority()).orElse(Priority.NOW)));
     }
 
     @BindToRegistry

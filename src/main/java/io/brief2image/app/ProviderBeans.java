@@ -17,6 +17,9 @@ import io.brief2image.render.OpenAiImagesProvider;
 import io.brief2image.render.ProviderCalls;
 import io.brief2image.render.ProviderGate;
 import io.brief2image.render.ProviderRegistry;
+import io.brief2image.render.BatchLineSink;
+import io.brief2image.render.BatchLines;
+import io.brief2image.render.RenderNowInstead;
 import io.brief2image.render.Renderer;
 import io.brief2image.render.ResponsesImageProvider;
 import io.brief2image.render.SdWebUiProvider;
@@ -56,6 +59,18 @@ public final class ProviderBeans extends OnceBeans {
     @BindToRegistry
     public Renderer renderer() {
         return once("renderer", () -> new Renderer(providers(), calls(), pipeline.partials(), pipeline.admission(), pipeline.estimates()));
+    }
+
+    /** The batch step of routes/batch.yaml: a batch brief's lines, admitted at the batch price, to the batch line sink. */
+    @BindToRegistry
+    public BatchLines batchLines() {
+        return once("batchLines", () -> new BatchLines(renderer(), batchLineSink(), pipeline.admission(), pipeline.estimates(),
+                pipeline.modelTable()));
+    }
+
+    /** Where batch lines go: for now made at once at the synchronous price, said in the sidecar (issue 15). */
+    BatchLineSink batchLineSink() {
+        return once("batchLineSink", () -> new RenderNowInstead(renderer(), pipeline.admission()));
     }
 
     /** The offline provider's server on loopback, when it is the provider; null otherwise. */

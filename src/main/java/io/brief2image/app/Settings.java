@@ -21,7 +21,7 @@ public record Settings(Folders folders, Provider provider, Models models, Expans
                 new Provider(v.text("provider"), v.text("openai-api-key"), stripSlash(v.text("openai-base-url")),
                         stripSlash(v.text("sd-webui-url"))),
                 new Models(v.text("model"), v.text("retired-models"), v.text("models"), v.text("guidelines"),
-                        v.whole("models-check-minutes")),
+                        v.whole("models-check-minutes"), v.text("inbox-priority")),
                 new Expansion(v.text("expansion"), v.text("expansion-model")),
                 new Broker(v.text("broker-url"), v.text("broker-listen"), v.whole("result-ttl-hours")),
                 new Limits(v.count("concurrency"), v.count("images-per-minute"), v.count("request-timeout"), v.count("max-attempts"),
@@ -78,8 +78,9 @@ public record Settings(Folders folders, Provider provider, Models models, Expans
      * @param table        where the model table is
      * @param guidelines   where the guideline policy is
      * @param checkMinutes how often the provider is asked which models it serves (0 = never)
+     * @param inboxPriority now or batch: the priority of inbox briefs that do not give one
      */
-    public record Models(String model, String retired, String table, String guidelines, long checkMinutes) {
+    public record Models(String model, String retired, String table, String guidelines, long checkMinutes, String inboxPriority) {
     }
 
     /** @param setting gpt, rules or auto; @param model the chat model */

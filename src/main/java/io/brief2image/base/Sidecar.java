@@ -8,7 +8,10 @@ import io.brief2image.base.PolicyAction;
 import java.util.List;
 import java.util.Map;
 
-/** The JSON record beside each image (docs/DESIGN.md §2), written in snake_case. */
+/**
+ * The JSON record beside each image (docs/DESIGN.md §2), written in snake_case. {@code priority} is the
+ * brief's (now or batch) as it was made; {@code costUsd} is at the price actually paid.
+ */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record Sidecar(
         String briefId, String imageId, int index, int count,
@@ -18,5 +21,5 @@ public record Sidecar(
         String model, String size, String quality, String style, String outputFormat, String background, String provider,
         JsonNode usage, List<PolicyAction> policy, Expansion expansion, String parent, Source source, JsonNode metadata,
         String created, int attempts, Map<String, Long> timingsMs, double costUsd, String requestId,
-        List<String> warnings) {
+        String priority, List<String> warnings) {
 }

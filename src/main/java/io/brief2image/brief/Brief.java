@@ -14,7 +14,9 @@ import java.util.List;
  * words in the prompt may choose the count only then (and never raise a count the brief gave).
  * {@code policy} records what validation changed: a retired model replaced, DALL·E-era fields carried over.
  * {@code parent} is the sidecar of the earlier image a reproduce or tune brief renders like, attached by
- * the outbox's earlier-images step ({@link #rerendering}); null otherwise.
+ * the outbox's earlier-images step ({@link #rerendering}); null otherwise. {@code priority} says whether the
+ * images are made now or through a batch ({@link Priority}); a model whose server has no Batch API
+ * makes it {@code now}, with a warning.
  */
 public record Brief(
         String id,
@@ -36,6 +38,7 @@ public record Brief(
         String change,
         ObjectNode metadata,
         boolean replace,
+        Priority priority,
         List<String> warnings,
         List<PolicyAction> policy,
         Source source,
@@ -61,12 +64,24 @@ public record Brief(
         return new Brief(id, prompt, n, nGiven, size, quality, style != null ? style : earlier.style(), parentModel,
                 earlier.outputFormat() != null ? earlier.outputFormat() : outputFormat,
                 background != null ? background : earlier.background(), imageType, expand, seed, seeds,
-                reproduce, baseImage, change, metadata, replace, warnings, List.copyOf(parentPolicy), source, fingerprint, earlier);
+                reproduce, baseImage, change, metadata, replace, priority, warnings, List.copyOf(parentPolicy), source, fingerprint, earlier);
     }
 
     /** Reproduce and tune render with the earlier image's model, whatever the default is. */
     public Brief withModel(ModelSpec other) {
         return new Brief(id, prompt, n, nGiven, size, quality, style, other, outputFormat, background, imageType, expand, seed, seeds,
-                reproduce, baseImage, change, metadata, replace, warnings, policy, source, fingerprint, parent);
+                reproduce, baseImage, change, metadata, replace, priority, warnings, policy, source, fingerprint, parent);
+    }
+
+    /** The same brief with one more warning for its sidecars (a batch brief made now, say). */
+    public Brief withWarning(String warning) {
+        List<String> more = new java.util.ArrayList<>(warnings == null ? List.of() : warnings);
+        more.add(warning);
+        return new Brief(id, prompt, n, nGiven, size, quality, style, model, outputFormat, background, imageType, expand, seed, seeds,
+                reproduce, baseImage, change, metadata, replace, priority, List.copyOf(more), policy, source, fingerprint, parent);
+    }
+
+    public boolean isBatch() {
+        return priority == Priority.BATCH;
     }
 }

@@ -37,7 +37,8 @@ public final class BriefIntake {
             exchange.setProperty(SOURCE, source);
         }
         Source validated = source;
-        Brief brief = inRow(envelope, () -> validator.validate(json, envelope, validated));
+        String priority = exchange.getMessage().getHeader(Priority.PROPERTY, String.class);
+        Brief brief = inRow(envelope, () -> validator.validate(json, envelope, validated, priority));
         exchange.setProperty(BRIEF, brief);
         return brief;
     }

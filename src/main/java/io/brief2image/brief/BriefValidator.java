@@ -26,7 +26,7 @@ public final class BriefValidator {
 
     static final Set<String> KNOWN_FIELDS = Set.of("id", "prompt", "n", "size", "quality", "style", "model",
             "output_format", "background", "image_type", "expand", "seed", "seeds", "reproduce", "base_image",
-            "change", "metadata", "replace");
+            "change", "metadata", "replace", Priority.FIELD);
     private static final Set<String> SHAPES = Set.of("square", "wide", "tall");
     private static final Pattern IMAGE_ID = Pattern.compile("([A-Za-z0-9._-]{1,100})-(\\d{1,2})");
     private static final long MAX_SEED = 4_294_967_295L;
@@ -41,6 +41,11 @@ public final class BriefValidator {
     }
 
     public Brief validate(ObjectNode json, Envelope envelope, Source source) {
+        return validate(json, envelope, source, null);
+    }
+
+    /** {@code priorityProperty}: the message's JMS property {@value Priority#PROPERTY}, null when it has none. */
+    public Brief validate(ObjectNode json, Envelope envelope, Source source, String priorityProperty) {
         Fields f = new Fields(json, envelope.format() == BriefFormat.CSV ? "column" : "field");
         List<String> warnings = new ArrayList<>();
         CarryOver carryOver = lifecycle.table().carryOver();
@@ -152,13 +157,22 @@ public final class BriefValidator {
             f.error("metadata", f.the("metadata") + " is " + describe(metadata) + ", but it must be a JSON object such as {\"campaign\": \"spring\"}.");
         }
 
+        Priority.fieldProblem(json.get(Priority.FIELD), f.the(Priority.FIELD)).ifPresent(problem -> f.error(Priority.FIELD, problem));
+        Priority.propertyProblem(priorityProperty).ifPresent(problem -> f.error(Priority.PROPERTY, problem));
+        Priority priority = Priority.resolve(json.get(Priority.FIELD), priorityProperty);
+        if (priority == Priority.BATCH && model != null && !model.takesBatches()) {
+            priority = Priority.NOW;
+            warnings.add("priority batch was asked for, but the server of model " + model.id()
+                    + " has no Batch API: the images are made now, at the full price");
+        }
+
         if (!f.errors.isEmpty()) {
             throw new BriefError(f.errorFields.get(0), String.join(" ", f.errors));
         }
         return new Brief(id, prompt == null ? null : prompt.strip(), n, nValue != null, size, quality, style, model,
                 outputFormat == null ? "png" : outputFormat, background, imageType, expand == null || expand,
                 seed, seeds, reproduce, baseImage, change, (ObjectNode) metadata, replace != null && replace,
-                List.copyOf(warnings), List.copyOf(policy), source, fingerprint(json), null);
+                priority, List.copyOf(warnings), List.copyOf(policy), source, fingerprint(json), null);
     }
 
     /** Same content, same fingerprint, whatever the key order or whitespace; 'replace' does not count. */

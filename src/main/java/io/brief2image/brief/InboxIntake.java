@@ -22,11 +22,18 @@ public final class InboxIntake {
     private final long maxBytes;
     private final Path ingestedDir;
     private final Progress progress;
+    private final Priority priority;
 
     public InboxIntake(long maxBytes, Path dataDir, Progress progress) {
+        this(maxBytes, dataDir, progress, Priority.NOW);
+    }
+
+    /** {@code priority}: the setting inbox-priority, for inbox briefs that do not say their own. */
+    public InboxIntake(long maxBytes, Path dataDir, Progress progress, Priority priority) {
         this.maxBytes = maxBytes;
         this.ingestedDir = dataDir.resolve("ingested");
         this.progress = progress;
+        this.priority = priority;
     }
 
     public List<BriefFiles.QueuedBrief> read(Exchange exchange) throws IOException {
@@ -50,13 +57,18 @@ public final class InboxIntake {
         return briefs;
     }
 
-    /** Split step: one queued brief becomes the JMS message body and properties. */
+    /**
+     * Split step: one queued brief becomes the JMS message body and properties. The inbox's priority
+     * travels as the message property a JMS sender would set, so both reach the brief one way; the
+     * brief's own field still wins.
+     */
     public void prepare(Exchange exchange) {
         BriefFiles.QueuedBrief brief = exchange.getMessage().getBody(BriefFiles.QueuedBrief.class);
         String firstSeen = exchange.getMessage().getHeader(MessageHeaders.FIRST_SEEN, String.class);
         exchange.getMessage().getHeaders().clear();
         exchange.getMessage().setHeaders(new java.util.HashMap<>(brief.envelope().headers()));
         exchange.getMessage().setHeader(MessageHeaders.FIRST_SEEN, firstSeen);
+        exchange.getMessage().setHeader(Priority.PROPERTY, priority.wire());
         exchange.getMessage().setBody(brief.text());
     }
 }

@@ -14,7 +14,9 @@ import java.util.Optional;
  * {@code api} is the wire format the model is served over ({@value #OPENAI_IMAGES} unless the row says
  * otherwise), and {@code apiOptions} are extra request fields that only that wire format knows (steps
  * for Stable Diffusion). {@code shutdown} is null while the provider serves the model; after it,
- * briefs naming it go to {@code replacement} (see {@link ModelLifecycle}).
+ * briefs naming it go to {@code replacement} (see {@link ModelLifecycle}). {@code batchDiscount} is the
+ * fraction of the synchronous price a Batch API line costs (0.5 at OpenAI); null where the model's
+ * server has no Batch API (DALL·E-style and Stable Diffusion WebUI servers).
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record ModelSpec(
@@ -36,7 +38,8 @@ public record ModelSpec(
         @JsonProperty("api_options") JsonNode apiOptions,
         LocalDate released,
         LocalDate shutdown,
-        String replacement) {
+        String replacement,
+        @JsonProperty("batch_discount") Double batchDiscount) {
 
     public static final String OPENAI_IMAGES = "openai-images";
 
@@ -71,7 +74,17 @@ public record ModelSpec(
 
     ModelSpec withId(String newId) {
         return new ModelSpec(newId, fields, sizes, acceptedSizes, sizeRules, qualities, outputFormats, backgrounds, styles,
-                nMax, maxPromptChars, revisedPrompt, edits, price, api, apiOptions, released, shutdown, replacement);
+                nMax, maxPromptChars, revisedPrompt, edits, price, api, apiOptions, released, shutdown, replacement, batchDiscount);
+    }
+
+    /** The row's server takes Batch API lines (the table says what fraction of the synchronous price they cost). */
+    public boolean takesBatches() {
+        return batchDiscount != null;
+    }
+
+    /** What a batch line costs against the same call made now: 1 where the server has no Batch API. */
+    public double batchFactor() {
+        return batchDiscount == null ? 1.0 : batchDiscount;
     }
 
     /** Maps square/wide/tall to this model's size, or passes an explicit WxH through. */

@@ -28,11 +28,13 @@ public final class ModelTable {
     private final Map<String, ModelSpec> models;
     private final CarryOver carryOver;
     private final int shutdownWarningDays;
+    private final Set<String> batchProviders;
 
-    private ModelTable(Map<String, ModelSpec> models, CarryOver carryOver, int shutdownWarningDays) {
+    private ModelTable(Map<String, ModelSpec> models, CarryOver carryOver, int shutdownWarningDays, Set<String> batchProviders) {
         this.models = Collections.unmodifiableMap(models);
         this.carryOver = carryOver;
         this.shutdownWarningDays = shutdownWarningDays;
+        this.batchProviders = Set.copyOf(batchProviders);
     }
 
     public static ModelTable load(String location) {
@@ -40,9 +42,13 @@ public final class ModelTable {
             JsonNode root = MAPPER.readTree(in);
             Map<String, ObjectNode> rows = new LinkedHashMap<>();
             Map<String, ModelSpec> models = new LinkedHashMap<>();
+            JsonNode batchDefault = root.path("batch").path("discount");
             root.path("models").fields().forEachRemaining(entry -> {
                 ObjectNode row = rowOf(location, entry.getKey(), entry.getValue(), rows);
                 rows.put(entry.getKey(), row);
+                if (!row.has("batch_discount") && !batchDefault.isMissingNode()) {
+                    row.set("batch_discount", batchDefault);
+                }
                 try {
                     models.put(entry.getKey(), MAPPER.treeToValue(row, ModelSpec.class).withId(entry.getKey()));
                 } catch (IOException e) {
@@ -54,7 +60,9 @@ public final class ModelTable {
             }
             checkReplacements(location, models);
             CarryOver carryOver = root.has("carry_over") ? MAPPER.treeToValue(root.get("carry_over"), CarryOver.class) : CarryOver.NONE;
-            return new ModelTable(models, carryOver, root.path("shutdown_warning_days").asInt(30));
+            Set<String> batchProviders = new java.util.HashSet<>();
+            root.path("batch").path("providers").forEach(name -> batchProviders.add(name.asText()));
+            return new ModelTable(models, carryOver, root.path("shutdown_warning_days").asInt(30), batchProviders);
         } catch (IOException e) {
             throw new IllegalStateException("cannot read model table " + location + ": " + e.getMessage(), e);
         }
@@ -110,6 +118,11 @@ public final class ModelTable {
 
     public CarryOver carryOver() {
         return carryOver;
+    }
+
+    /** The providers (brief2image.provider names) whose server takes Batch API lines for images. */
+    public boolean batchesThrough(String provider) {
+        return batchProviders.contains(provider);
     }
 
     public int shutdownWarningDays() {

@@ -3,6 +3,8 @@ package io.brief2image.cli;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.brief2image.app.SettingValues;
 import io.brief2image.app.Settings;
+import io.brief2image.admission.CostEstimate;
+import io.brief2image.admission.Estimates;
 import io.brief2image.brief.Brief;
 import io.brief2image.brief.BriefFiles;
 import io.brief2image.brief.BriefReader;
@@ -28,6 +30,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Stream;
 
@@ -48,6 +51,7 @@ final class Lint {
     private final BriefValidator validator;
     private final Guidelines guidelines;
     private final boolean gptConfigured;
+    private final Estimates estimates;
 
     /** With the settings of this process (-D, environment, defaults) and {@code clock} saying what day it is. */
     Lint(PrintStream out, Clock clock) {
@@ -64,6 +68,7 @@ final class Lint {
                 ModelLifecycle.RetiredModels.of(settings.models().retired()));
         this.validator = new BriefValidator(models, defaultModel);
         this.guidelines = new Guidelines(GuidelinePolicy.loadFrom(settings.models().guidelines()), clock);
+        this.estimates = Estimates.load("classpath:estimates.yaml", settings.models().table());
     }
 
     int run(List<Path> files) {
@@ -133,12 +138,29 @@ final class Lint {
             if (!screened.text().equals(brief.prompt())) {
                 out.println("  prompt after guidelines: " + screened.text());
             }
+            out.println("  " + price(brief, screened));
             warnings(brief, screened).forEach(w -> out.println("  warning: " + w));
         } catch (GuidelineBlockedException e) {
             out.println("  ERROR guidelines: " + e.reason());
             return false;
         }
         return true;
+    }
+
+    /**
+     * The estimate the budget would reserve for the brief's images, both ways: "$0.1665 now, $0.0833
+     * batch", and which of them this brief asks for. The rules' expansion may lengthen the prompt by
+     * a few tokens, so this is the estimate, not the bill.
+     */
+    private String price(Brief brief, Screened screened) {
+        double now = CostEstimate.before(brief.model(), estimates, screened.text(), brief.size() == null ? "square" : brief.size(),
+                brief.quality(), screened.n(), brief.isTune());
+        String images = screened.n() + " image" + (screened.n() == 1 ? "" : "s");
+        if (!brief.model().takesBatches()) {
+            return String.format(Locale.ROOT, "price: $%.4f now (%s; model %s's server has no Batch API)", now, images, brief.model().id());
+        }
+        return String.format(Locale.ROOT, "price: $%.4f now, $%.4f batch (%s; this brief: %s)", now, now * brief.model().batchFactor(),
+                images, brief.priority().wire());
     }
 
     private List<String> warnings(Brief brief, Screened screened) {

@@ -127,7 +127,8 @@ public final class OutboxWriter {
                 brief.model().id(), task.size(), task.quality(), task.style(), task.outputFormat(), task.background(),
                 image.provider(), image.usage(), rendered.plan().policy(), rendered.plan().expansion(), task.parent(),
                 brief.source(), brief.metadata(), Instant.now(clock).toString(), image.attempts(), timings,
-                Math.round(image.costUsd() * 1_000_000) / 1_000_000.0, image.requestId(), warnings);
+                Math.round(image.costUsd() * 1_000_000) / 1_000_000.0, image.requestId(),
+                brief.priority() == null ? null : brief.priority().wire(), warnings);
     }
 
     /** A replaced brief with fewer images than before must not leave the old extra images behind. */

@@ -50,16 +50,36 @@ public final class Renderer {
         }
     }
 
-    private List<RenderedImage> renderGroup(RenderPlan plan, ImageProvider provider, List<ImageTask> group) {
+    /** The provider call that makes a group of tasks (one call, one batch line). */
+    static ImageRequest requestFor(RenderPlan plan, List<ImageTask> group) {
         ImageTask first = group.get(0);
-        ImageRequest request = new ImageRequest(plan.brief().model(), first.imagePrompt(), group.size(),
+        return new ImageRequest(plan.brief().model(), first.imagePrompt(), group.size(),
                 group.stream().map(ImageTask::seed).toList(), first.size(), first.quality(), first.style(),
                 first.outputFormat(), first.background(), first.baseImage());
+    }
+
+    /** What the call for a group may cost at most made now, at the synchronous price. */
+    static double nowPrice(RenderPlan plan, Estimates estimates, List<ImageTask> group) {
+        ImageTask first = group.get(0);
+        return CostEstimate.before(plan.brief().model(), estimates, first.imagePrompt(), first.size(), first.quality(),
+                group.size(), first.baseImage() != null);
+    }
+
+    static long bytesOf(Estimates estimates, List<ImageTask> group) {
+        return estimates.imageBytes(group.get(0).size(), group.get(0).outputFormat()) * group.size();
+    }
+
+    ImageProvider providerOf(RenderPlan plan) {
+        return providers.forModel(plan.brief().model());
+    }
+
+    /** Makes one group now, admitted and paid at the synchronous price. */
+    List<RenderedImage> renderGroup(RenderPlan plan, ImageProvider provider, List<ImageTask> group) {
+        ImageTask first = group.get(0);
+        ImageRequest request = requestFor(plan, group);
         // reserved before the request is sent: concurrent briefs can never together pass the budget
         SpendBudget.Reservation reservation = admission.admit("image request", plan.brief().id(),
-                CostEstimate.before(plan.brief().model(), estimates, first.imagePrompt(), first.size(), first.quality(),
-                        group.size(), first.baseImage() != null),
-                estimates.imageBytes(first.size(), first.outputFormat()) * group.size());
+                nowPrice(plan, estimates, group), bytesOf(estimates, group));
         ProviderCalls.Attempted<ProviderResult> attempted;
         try {
             attempted = calls.call(provider.name() + " " + plan.brief().model().id(),
@@ -97,7 +117,7 @@ public final class Renderer {
         return images;
     }
 
-    private static List<List<ImageTask>> groups(RenderPlan plan, ImageProvider provider) {
+    static List<List<ImageTask>> groups(RenderPlan plan, ImageProvider provider) {
         int perCall = provider.batches() ? Math.max(1, plan.brief().model().nMax()) : 1;
         List<List<ImageTask>> groups = new ArrayList<>();
         List<ImageTask> current = new ArrayList<>();

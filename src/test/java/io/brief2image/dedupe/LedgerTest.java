@@ -28,7 +28,7 @@ class LedgerTest {
 
     static Brief brief(String id, String fingerprint, boolean replace) {
         return new Brief(id, "p", 1, true, null, null, null, ModelTable.load("classpath:models.yaml").find("gpt-image-2").orElseThrow(),
-                "png", null, null, true, null, null, null, null, null, null, replace, List.of(), List.of(),
+                "png", null, null, true, null, null, null, null, null, null, replace, io.brief2image.brief.Priority.NOW, List.of(), List.of(),
                 new Source("file", id + ".json", null, null, "json"), fingerprint, null);
     }
 
