@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.within;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.brief2image.offline.Fault;
+import io.brief2image.offline.OfflineImageServer;
 import io.brief2image.render.RenderNowInstead;
 import io.brief2image.testing.RunningApp;
 import jakarta.jms.Connection;
@@ -43,7 +45,7 @@ class BatchPriorityTest {
 
     @BeforeAll
     static void start() throws Exception {
-        app = new RunningApp(root).start();
+        app = new RunningApp(root).set("offline.faults", "true").start();
         connection = new ActiveMQConnectionFactory(app.settings().get("brief2image.broker-listen")).createConnection();
         connection.start();
     }
@@ -120,6 +122,26 @@ class BatchPriorityTest {
         assertThat(jmsError.path("reason").asText()).contains("The message property 'priority' is 'tomorrow'").contains("now or batch");
         assertThat(app.outbox().resolve("urgent")).doesNotExist();
         assertThat(app.outbox().resolve("jms-tomorrow")).doesNotExist();
+    }
+
+    static final String REFUSED = "{\"prompt\": \"a lighthouse in a storm\", \"n\": 1, \"priority\": \"batch\"}";
+
+    @Test
+    void aBatchBriefTheProviderRefusesIsADeadLetterAndNothingStaysReserved() {
+        int mark = journal(root).size();
+        app.bean("offlineServer", OfflineImageServer.class).faults()
+                .next(Fault.status(400, "moderation_blocked", "Your request was rejected by the safety system."));
+        app.drop("refused.json", REFUSED);
+        JsonNode error = app.awaitDeadLetter("refused.json");
+        assertThat(error.path("stage").asText()).isEqualTo("render");
+        assertThat(error.path("reason").asText()).contains("safety system");
+        assertThat(app.failed().resolve("refused.json")).hasContent(REFUSED);
+        List<String> lines = journal(root).subList(mark, journal(root).size());
+        assertThat(lines).noneMatch(l -> l.startsWith("s "));
+        assertThat(lines.stream().filter(l -> l.startsWith("r ")).map(l -> l.split(" ")[1]))
+                .hasSize(2)
+                .allMatch(id -> lines.contains("x " + id));
+        assertThat(app.outbox().resolve("refused")).doesNotExist();
     }
 
     private static void send(String body, String priority) throws Exception {
