@@ -250,4 +250,24 @@ class LintTest {
             System.clearProperty("brief2image.models");
         }
     }
+    /**
+     * Issue 15: the estimate both ways. gpt-image-2 high 1536x1024 is $0.165 per image (models.yaml), plus
+     * the prompt's 20 characters / 3 per token = 7 tokens at $5 per 1M: $0.165035 now, half of it batch.
+     */
+    @Test
+    void showsThePriceNowAndBatchAndWhichOneTheBriefAsks() throws IOException {
+        Outcome result = lint("wide.json", """
+                {"prompt": "a lighthouse at dusk", "n": 1, "size": "wide", "quality": "high", "priority": "batch"}""",
+                "two.json", """
+                {"prompt": "a lighthouse at dusk", "n": 5, "quality": "high"}""",
+                "local.json", """
+                {"prompt": "a lighthouse at dusk", "n": 1, "model": "stable-diffusion", "priority": "batch"}""");
+        assertThat(result.exit()).isZero();
+        assertThat(result.out())
+                .contains("price: $0.1650 now, $0.0825 batch (1 image; this brief: batch)")
+                // n 5 is reduced to 2 by the guidelines: the price is for the 2 images that would be made
+                .contains("price: $0.4220 now, $0.2110 batch (2 images; this brief: now)")
+                .contains("price: $0.0000 now (1 image; model stable-diffusion's server has no Batch API)")
+                .contains("warning: priority batch was asked for, but the server of model stable-diffusion has no Batch API");
+    }
 }
