@@ -68,7 +68,7 @@ public final class PipelineBeans extends OnceBeans {
 
     @BindToRegistry
     public BriefIntake briefIntake() {
-        return once("briefIntake", () -> new BriefIntake(new BriefValidator(lifecycle(), settings.models().model())));
+        return once("briefIntake", () -> new BriefIntake(new BriefValidator(lifecycle(), settings.models().model()), metrics()));
     }
 
     @BindToRegistry

@@ -61,6 +61,12 @@ public final class PipelineMetrics {
                 .tags("outcome", outcome, "reason", stage == null ? "none" : stage).register(registry).increment();
     }
 
+    /** A brief validated, by its priority (now or batch). */
+    public void briefPriority(String priority) {
+        Counter.builder("brief2image_briefs_by_priority").description("briefs validated, by priority (now or batch)")
+                .tag("priority", priority).register(registry).increment();
+    }
+
     public long briefsDone() {
         return done.get();
     }

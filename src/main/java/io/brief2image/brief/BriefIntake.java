@@ -1,5 +1,6 @@
 package io.brief2image.brief;
 
+import io.brief2image.base.PipelineMetrics;
 import io.brief2image.base.Queues;
 import io.brief2image.base.Source;
 
@@ -19,9 +20,15 @@ public final class BriefIntake {
 
     private final BriefReader reader = new BriefReader();
     private final BriefValidator validator;
+    private final PipelineMetrics metrics;
 
     public BriefIntake(BriefValidator validator) {
+        this(validator, PipelineMetrics.standalone());
+    }
+
+    public BriefIntake(BriefValidator validator, PipelineMetrics metrics) {
         this.validator = validator;
+        this.metrics = metrics;
     }
 
     public Brief read(Exchange exchange) {
@@ -40,6 +47,7 @@ public final class BriefIntake {
         String priority = exchange.getMessage().getHeader(Priority.PROPERTY, String.class);
         Brief brief = inRow(envelope, () -> validator.validate(json, envelope, validated, priority));
         exchange.setProperty(BRIEF, brief);
+        metrics.briefPriority(brief.priority().wire());
         return brief;
     }
 

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.brief2image.offline.Fault;
 import io.brief2image.offline.OfflineImageServer;
 import io.brief2image.render.RenderNowInstead;
+import io.brief2image.testing.HttpCalls;
 import io.brief2image.testing.RunningApp;
 import jakarta.jms.Connection;
 import jakarta.jms.Session;
@@ -76,6 +77,8 @@ class BatchPriorityTest {
         String[] paid = lines.get(3).split(" ");
         assertThat(paid[0] + " " + paid[1]).isEqualTo("s " + now[1]);
         assertThat(sidecar.path("cost_usd").asDouble()).isCloseTo(Double.parseDouble(paid[2]), within(1e-6));
+        assertThat(new HttpCalls(app.httpPort()).get("/observe/metrics").body())
+                .containsPattern("brief2image_briefs_by_priority_total\\{[^}]*priority=\"batch\"[^}]*\\} [1-9]");
     }
 
     @Test
