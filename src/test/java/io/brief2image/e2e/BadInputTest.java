@@ -56,6 +56,8 @@ class BadInputTest {
                         "validation", "takes at most 2000"),
                 Arguments.of("huge.json", ("{\"prompt\": \"" + "b".repeat(5000) + "\"}").getBytes(StandardCharsets.UTF_8),
                         "intake", "more than the limit of 4096 bytes"),
+                Arguments.of("priority.json", "{\"prompt\": \"a cat\", \"priority\": \"asap\"}".getBytes(StandardCharsets.UTF_8),
+                        "validation", "The field 'priority' is 'asap', which is not a priority: use now or batch"),
                 Arguments.of("header-only.csv", "prompt,n\n".getBytes(StandardCharsets.UTF_8), "validation", "no briefs"));
     }
 
