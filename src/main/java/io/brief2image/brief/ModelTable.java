@@ -28,11 +28,13 @@ public final class ModelTable {
     private final Map<String, ModelSpec> models;
     private final CarryOver carryOver;
     private final int shutdownWarningDays;
+    private final JsonNode chatModels;
 
-    private ModelTable(Map<String, ModelSpec> models, CarryOver carryOver, int shutdownWarningDays) {
+    private ModelTable(Map<String, ModelSpec> models, CarryOver carryOver, int shutdownWarningDays, JsonNode chatModels) {
         this.models = Collections.unmodifiableMap(models);
         this.carryOver = carryOver;
         this.shutdownWarningDays = shutdownWarningDays;
+        this.chatModels = chatModels;
     }
 
     public static ModelTable load(String location) {
@@ -54,7 +56,7 @@ public final class ModelTable {
             }
             checkReplacements(location, models);
             CarryOver carryOver = root.has("carry_over") ? MAPPER.treeToValue(root.get("carry_over"), CarryOver.class) : CarryOver.NONE;
-            return new ModelTable(models, carryOver, root.path("shutdown_warning_days").asInt(30));
+            return new ModelTable(models, carryOver, root.path("shutdown_warning_days").asInt(30), root.path("chat_models").deepCopy());
         } catch (IOException e) {
             throw new IllegalStateException("cannot read model table " + location + ": " + e.getMessage(), e);
         }
@@ -114,5 +116,10 @@ public final class ModelTable {
 
     public int shutdownWarningDays() {
         return shutdownWarningDays;
+    }
+
+    /** The table's {@code chat_models} section as written (prices read by the cost estimates), so the file is read once. */
+    public JsonNode chatModels() {
+        return chatModels.deepCopy();
     }
 }

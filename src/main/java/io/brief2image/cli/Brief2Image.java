@@ -33,7 +33,19 @@ public final class Brief2Image implements Callable<Integer> {
 
     public static void main(String[] args) {
         preferVirtualThreads(Runtime.version().feature());
+        startLoggingBeside();
         System.exit(run(args));
+    }
+
+    /**
+     * Log4j's start (plugin registry, configuration, the first logger: ~0.25 s) runs on a thread of
+     * its own while the main thread reads the command line and the settings table, which log
+     * nothing; the first logger the main thread asks for waits for it (class initialisation).
+     */
+    static void startLoggingBeside() {
+        Thread logging = new Thread(org.slf4j.LoggerFactory::getILoggerFactory, "brief2image-start-logging");
+        logging.setDaemon(true);
+        logging.start();
     }
 
     /**
