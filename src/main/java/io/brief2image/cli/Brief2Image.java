@@ -33,6 +33,7 @@ public final class Brief2Image implements Callable<Integer> {
 
     public static void main(String[] args) {
         preferVirtualThreads(Runtime.version().feature());
+        StartClasses.beginFor(args);
         Thread logging = startLoggingBeside();
         System.exit(run(logging, args));
     }
