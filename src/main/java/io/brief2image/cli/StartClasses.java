@@ -25,9 +25,13 @@ final class StartClasses {
     private StartClasses() {
     }
 
-    /** Begins loading unless the command line asks for something other than the service (help, a tool). */
+    /**
+     * Begins loading unless the command line asks for something other than the service (help, a
+     * tool), or {@code -Dbrief2image.start-classes=off} is given: to make the list again, from a start
+     * that loads only what it needs.
+     */
     static void beginFor(String... args) {
-        if (List.of(args).stream().anyMatch(NOT_A_SERVICE_START::contains)) {
+        if (List.of(args).stream().anyMatch(NOT_A_SERVICE_START::contains) || "off".equals(System.getProperty("brief2image.start-classes"))) {
             return;
         }
         Thread thread = new Thread(StartClasses::loadAll, "brief2image-start-classes");
