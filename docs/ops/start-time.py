@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
 """Start time of packaged jars (BENCHMARKS.md, Start time): python3 start-time.py a.jar[,b.jar] RUNS [JVM flags].
 Each run: a fresh folder, free ports, health polled every 50 ms until UP, then the CPU of each thread and of the whole process; jars in turn."""
+import json, os, socket, subprocess, sys, tempfile, time, urllib.request, statistics, shutil
 jars = [os.path.abspath(j) for j in sys.argv[1].split(',')]; n = int(sys.argv[2]) if len(sys.argv) > 2 else 5
 extra = sys.argv[3:]
 tick = os.sysconf('SC_CLK_TCK')
