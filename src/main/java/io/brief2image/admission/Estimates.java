@@ -2,8 +2,10 @@ package io.brief2image.admission;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import io.brief2image.base.ResourceLocation;
+import io.brief2image.brief.ModelTable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -29,16 +31,16 @@ public record Estimates(Images images, Chat chat, Map<String, ChatPrice> chatMod
                        @JsonProperty("output_tokens") long outputTokens) {
     }
 
-    /** The part of the model table this reads. */
-    @JsonIgnoreProperties(ignoreUnknown = true)
-    private record ChatModels(@JsonProperty("chat_models") Map<String, ChatPrice> chatModels) {
-    }
-
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record ChatPrice(@JsonProperty("input_per_mtok") double inputPerMtok, @JsonProperty("output_per_mtok") double outputPerMtok) {
     }
 
     public static Estimates load(String location, String modelTableLocation) {
+        return load(location, ModelTable.load(modelTableLocation), modelTableLocation);
+    }
+
+    /** The estimates at {@code location}, with the chat prices of the model table already loaded (named {@code tableName} in errors). */
+    public static Estimates load(String location, ModelTable table, String tableName) {
         YAMLMapper yaml = new YAMLMapper();
         Estimates read;
         try (InputStream in = ResourceLocation.open(location)) {
@@ -46,15 +48,16 @@ public record Estimates(Images images, Chat chat, Map<String, ChatPrice> chatMod
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the estimates table " + location, e);
         }
-        try (InputStream in = ResourceLocation.open(modelTableLocation)) {
-            Map<String, ChatPrice> prices = yaml.readValue(in, ChatModels.class).chatModels();
-            if (prices == null || prices.isEmpty()) {
-                throw new IllegalStateException("the model table " + modelTableLocation + " lists no chat_models with prices");
-            }
-            return new Estimates(read.images(), read.chat(), Map.copyOf(prices));
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the chat model prices from " + modelTableLocation, e);
+        Map<String, ChatPrice> prices;
+        try {
+            prices = yaml.convertValue(table.chatModels(), new TypeReference<Map<String, ChatPrice>>() { });
+        } catch (IllegalArgumentException e) {
+            throw new IllegalStateException("cannot read the chat model prices from " + tableName + ": " + e.getMessage(), e);
         }
+        if (prices == null || prices.isEmpty()) {
+            throw new IllegalStateException("the model table " + tableName + " lists no chat_models with prices");
+        }
+        return new Estimates(read.images(), read.chat(), Map.copyOf(prices));
     }
 
     /** Pixels of a WxH size; the table's assumption for "auto" or anything else. */

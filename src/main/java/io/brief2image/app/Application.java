@@ -33,14 +33,16 @@ public final class Application {
         Settings settings = Settings.from(values);
         values.unknown().forEach(key -> LOG.warn("--set {}: not a brief2image setting (see --help); only routes that name it see it", key));
         createFolders(settings.folders());
-        Main main = new Main();
-        main.configure().withRoutesIncludePattern(routesLocation());
+        String routes = routesLocation();
+        Main main = routes.startsWith("classpath:") ? new PackagedRoutesMain() : new Main();
+        main.configure().withRoutesIncludePattern(routes);
         PipelineBeans pipeline = new PipelineBeans(settings, main::getCamelContext);
         BrokerBeans broker = new BrokerBeans(settings, main::getCamelContext);
         ProviderBeans providers = new ProviderBeans(settings, main::getCamelContext, pipeline);
         main.configure().addConfiguration(pipeline);
         main.configure().addConfiguration(broker);
         main.configure().addConfiguration(providers);
+        main.configure().addConfiguration(new HttpServerVertx());
         main.configure().addConfiguration(new OperatorBeans(settings, main::getCamelContext, pipeline, providers, broker));
         // last: every configuration has bound its beans by now
         main.configure().addConfiguration(new CamelConfiguration() {
@@ -56,6 +58,20 @@ public final class Application {
         main.addOverrideProperty("brief2image.consumers", String.valueOf(settings.limits().consumers()));
         LOG.info("brief2image: {}", settings);
         return main;
+    }
+
+    /**
+     * Camel Main parses every YAML route file twice: once early ("modeline" pre-parse) to find
+     * {@code beans:} sections and modeline properties that could change the bootstrap, then again to
+     * load the routes. The packaged routes have neither (RouteRefs binds every bean in code), so the
+     * early parse is skipped for them (~0.1 s of the main thread); routes an operator puts in a
+     * routes/ folder get Camel's full treatment, since they may declare beans.
+     */
+    static final class PackagedRoutesMain extends Main {
+        @Override
+        protected void modelineRoutes(CamelContext camelContext) {
+            // nothing to pre-parse in the packaged routes
+        }
     }
 
     private static void createFolders(Settings.Folders folders) {

@@ -49,8 +49,14 @@ public final class PipelineBeans extends OnceBeans {
 
     private static final Logger LOG = LoggerFactory.getLogger(PipelineBeans.class);
 
+    private final StartInParallel<ModelTable> modelTableRead;
+    private final StartInParallel<Guidelines> guidelinesRead;
+
     PipelineBeans(Settings settings, Supplier<CamelContext> context) {
         super(settings, context);
+        modelTableRead = StartInParallel.begin("models", () -> checkedModelTable(settings));
+        guidelinesRead = StartInParallel.begin("guidelines",
+                () -> new Guidelines(GuidelinePolicy.loadFrom(settings.models().guidelines()), clock()));
     }
 
     @BindToRegistry
@@ -129,14 +135,16 @@ public final class PipelineBeans extends OnceBeans {
 
     @BindToRegistry
     public ModelTable modelTable() {
-        return once("modelTable", () -> {
-            ModelTable models = ModelTable.load(settings.models().table());
-            if (models.find(settings.models().model()).isEmpty()) {
-                throw new IllegalArgumentException("brief2image.model '" + settings.models().model() + "' is not in the model table; known: "
-                        + models.ids());
-            }
-            return models;
-        });
+        return once("modelTable", modelTableRead::take);
+    }
+
+    private static ModelTable checkedModelTable(Settings settings) {
+        ModelTable models = ModelTable.load(settings.models().table());
+        if (models.find(settings.models().model()).isEmpty()) {
+            throw new IllegalArgumentException("brief2image.model '" + settings.models().model() + "' is not in the model table; known: "
+                    + models.ids());
+        }
+        return models;
     }
 
     @BindToRegistry
@@ -159,7 +167,7 @@ public final class PipelineBeans extends OnceBeans {
     }
 
     Guidelines guidelinePolicy() {
-        return once("guidelinePolicy", () -> new Guidelines(GuidelinePolicy.loadFrom(settings.models().guidelines()), clock()));
+        return once("guidelinePolicy", guidelinesRead::take);
     }
 
     Ledger ledger() {
@@ -196,7 +204,7 @@ public final class PipelineBeans extends OnceBeans {
     }
 
     Estimates estimates() {
-        return once("estimates", () -> Estimates.load("classpath:estimates.yaml", settings.models().table()));
+        return once("estimates", () -> Estimates.load("classpath:estimates.yaml", modelTable(), settings.models().table()));
     }
 
     ProducerTemplate template() {

@@ -29,12 +29,15 @@ public final class ModelTable {
     private final CarryOver carryOver;
     private final int shutdownWarningDays;
     private final Set<String> batchProviders;
+    private final JsonNode chatModels;
 
-    private ModelTable(Map<String, ModelSpec> models, CarryOver carryOver, int shutdownWarningDays, Set<String> batchProviders) {
+    private ModelTable(Map<String, ModelSpec> models, CarryOver carryOver, int shutdownWarningDays, Set<String> batchProviders,
+            JsonNode chatModels) {
         this.models = Collections.unmodifiableMap(models);
         this.carryOver = carryOver;
         this.shutdownWarningDays = shutdownWarningDays;
         this.batchProviders = Set.copyOf(batchProviders);
+        this.chatModels = chatModels;
     }
 
     public static ModelTable load(String location) {
@@ -62,7 +65,8 @@ public final class ModelTable {
             CarryOver carryOver = root.has("carry_over") ? MAPPER.treeToValue(root.get("carry_over"), CarryOver.class) : CarryOver.NONE;
             Set<String> batchProviders = new java.util.HashSet<>();
             root.path("batch").path("providers").forEach(name -> batchProviders.add(name.asText()));
-            return new ModelTable(models, carryOver, root.path("shutdown_warning_days").asInt(30), batchProviders);
+            return new ModelTable(models, carryOver, root.path("shutdown_warning_days").asInt(30), batchProviders,
+                    root.path("chat_models").deepCopy());
         } catch (IOException e) {
             throw new IllegalStateException("cannot read model table " + location + ": " + e.getMessage(), e);
         }
@@ -127,5 +131,10 @@ public final class ModelTable {
 
     public int shutdownWarningDays() {
         return shutdownWarningDays;
+    }
+
+    /** The table's {@code chat_models} section as written (prices read by the cost estimates), so the file is read once. */
+    public JsonNode chatModels() {
+        return chatModels.deepCopy();
     }
 }

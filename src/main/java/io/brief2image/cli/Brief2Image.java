@@ -33,7 +33,32 @@ public final class Brief2Image implements Callable<Integer> {
 
     public static void main(String[] args) {
         preferVirtualThreads(Runtime.version().feature());
-        System.exit(run(args));
+        StartClasses.beginFor(args);
+        Thread logging = startLoggingBeside();
+        System.exit(run(logging, args));
+    }
+
+    /**
+     * Log4j's start (plugin registry, XML configuration, the first logger: ~0.25 CPU-s) runs on a
+     * thread of its own while the main thread builds the command line and the settings table,
+     * which log nothing.
+     */
+    static Thread startLoggingBeside() {
+        Thread logging = new Thread(() -> org.slf4j.LoggerFactory.getLogger(Brief2Image.class), "brief2image-start-logging");
+        logging.setDaemon(true);
+        logging.start();
+        return logging;
+    }
+
+    private static int run(Thread logging, String... args) {
+        CommandLine cli = commandLine();
+        // a logger made while Log4j is still configuring would log nothing below ERROR: wait for it
+        try {
+            logging.join(10_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return cli.execute(args);
     }
 
     /**
@@ -49,10 +74,14 @@ public final class Brief2Image implements Callable<Integer> {
     }
 
     public static int run(String... args) {
+        return commandLine().execute(args);
+    }
+
+    private static CommandLine commandLine() {
         CommandLine cli = new CommandLine(new Brief2Image());
         cli.getCommandSpec().usageMessage().footer("", "Settings (environment variable, or --set key=value; the variable wins):",
                 SettingsTable.packaged().help());
-        return cli.execute(args);
+        return cli;
     }
 
     @Override

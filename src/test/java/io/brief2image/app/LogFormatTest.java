@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The shipped log4j2.xml, in a fresh JVM (the format is read from the environment): json gives
+ * The shipped logging setup (app.LogSetup), in a fresh JVM (the format is read from the environment): json gives
  * one JSON object per line, anything else plain lines, and no value loses the logs.
  */
 class LogFormatTest {
