@@ -4,9 +4,8 @@ import io.brief2image.base.PolicyAction;
 import io.brief2image.guidelines.policy.Grammar;
 import io.brief2image.guidelines.policy.GuidelinePolicy;
 import io.brief2image.guidelines.policy.Grammar.ParticlePair;
-import io.brief2image.guidelines.policy.GuidelinePolicy.PublicFigure;
+import io.brief2image.guidelines.policy.WorldData.PublicFigure;
 import io.brief2image.guidelines.text.Casing;
-import io.brief2image.guidelines.text.FuzzyNameMatcher;
 import io.brief2image.guidelines.text.LanguageGuesser;
 import io.brief2image.guidelines.text.NameMatch;
 import io.brief2image.guidelines.text.ParticleAgreement;
@@ -21,11 +20,15 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Real people are never depicted by name; a neutral description keeps only gender and physique. */
+/**
+ * Real people are never depicted by name; a neutral description keeps only gender and physique. Names are
+ * found in any script, glued to particles in Korean and Japanese ("오바마가"), and with case endings in Russian.
+ */
 final class PublicFigureRule implements TextRule {
     private static final Pattern LAST_WORD = Pattern.compile("(\\p{L}+)\\s*$");
 
-    private final FuzzyNameMatcher<PublicFigure> matcher;
+    private final WorldIndex world;
+    private final NameContext context;
     private final TitlePattern titles;
     private final FigureDescriber describer;
     private final LanguageGuesser languages;
@@ -33,10 +36,13 @@ final class PublicFigureRule implements TextRule {
     private final QuotedTextGuard guard;
     private final TextEditor editor;
 
-    PublicFigureRule(GuidelinePolicy policy, TitlePattern titles, QuotedTextGuard guard, TextEditor editor) {
-        this.matcher = FuzzyNameMatcher.of(policy.fuzzyMatching(), policy.publicFigures(), PublicFigure::name, PublicFigure::aliases);
+    PublicFigureRule(GuidelinePolicy policy, WorldIndex world, NameContext context, TitlePattern titles,
+                     QuotedTextGuard guard, TextEditor editor) {
+        this.world = world;
+        this.context = context;
         this.titles = titles;
-        this.describer = new FigureDescriber(policy.publicFigureDescription(), policy.publicFigureAsModifier(), policy.grammar());
+        this.describer = new FigureDescriber(policy.publicFigureDescription(), policy.publicFigureGroupDescription(),
+                policy.publicFigureAsModifier(), policy.grammar());
         this.languages = new LanguageGuesser(policy.grammar());
         this.grammar = policy.grammar();
         this.guard = guard;
@@ -45,9 +51,11 @@ final class PublicFigureRule implements TextRule {
 
     @Override
     public String apply(String text, List<PolicyAction> actions) {
-        List<TextSpan> quoted = guard.protectedSpans(text);
+        List<TextSpan> untouchable = world.untouchable(text, guard.protectedSpans(text));
         List<TextEdit> edits = new ArrayList<>();
-        for (NameMatch<PublicFigure> match : matcher.findAllOutside(text, quoted)) {
+        // "Swift singing" is a person, "a swift bird" is not
+        for (NameMatch<PublicFigure> match : world.figures().findAllOutside(text, untouchable, m -> context.isPerson(text, m)
+                && !world.insideLongerName(text, m, WorldIndex.Kind.FIGURE))) {
             // "President Obama" -> one description, not "politician a tall, slim man"
             int start = titles.startOfTitleBefore(text, match.start());
             String language = languages.guess(text, match.start(), match.end());

@@ -32,6 +32,8 @@ record WordToken(String folded, int start, int end) {
     }
 
     private static boolean isWordChar(int cp) {
-        return Character.isLetterOrDigit(cp) || Character.getType(cp) == Character.NON_SPACING_MARK;
+        // Devanagari and other Indic vowel signs are spacing marks inside a word ("मोदी")
+        int type = Character.getType(cp);
+        return Character.isLetterOrDigit(cp) || type == Character.NON_SPACING_MARK || type == Character.COMBINING_SPACING_MARK;
     }
 }
