@@ -32,7 +32,7 @@ public record GuidelinePolicy(Integer maxImages, Integer artistCutoffYears, Fuzz
                               FigureAsModifier publicFigureAsModifier,
                               AmbiguousNames ambiguousNames,
                               Map<String, String> titles, List<String> titleExceptions,
-                              ArtistPhrasing artistPhrasing,
+                              ArtistPhrasing artistPhrasing, List<String> franchiseLinks,
                               String blockedReason, List<BlockedTerm> blockedTerms, List<String> blockedTermExceptions,
                               NegationPolicy negations, ImageTypePolicy imageTypes, SizeHints sizes) {
 
@@ -50,9 +50,10 @@ public record GuidelinePolicy(Integer maxImages, Integer artistCutoffYears, Fuzz
         artistCutoffYears = artistCutoffYears == null ? 100 : artistCutoffYears;
         textInImageCues = listOrEmpty(textInImageCues);
         publicFigureGroupDescription = publicFigureGroupDescription == null ? "{physique}" : publicFigureGroupDescription;
-        ambiguousNames = ambiguousNames == null ? new AmbiguousNames(null, null, null) : ambiguousNames;
+        ambiguousNames = ambiguousNames == null ? new AmbiguousNames(null, null, null, null) : ambiguousNames;
         titles = titles == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(titles));
         titleExceptions = listOrEmpty(titleExceptions);
+        franchiseLinks = listOrEmpty(franchiseLinks);
         blockedTerms = listOrEmpty(blockedTerms);
         blockedTermExceptions = listOrEmpty(blockedTermExceptions);
     }
@@ -160,12 +161,14 @@ public record GuidelinePolicy(Integer maxImages, Integer artistCutoffYears, Fuzz
     /**
      * When an alias the world data marks as ambiguous ("Swift", "Trump", "Madonna") is a person: written
      * as a name, not after a determiner ("a swift bird", "the Madonna and Child"), not inside one of the
-     * phrases, and at a sentence start (where a capital says nothing) followed by one of nextAtSentenceStart
-     * or a word ending in "ing" ("Trump at a rally", "Drake singing").
+     * phrases, not before one of notBefore ("Kobe beef"), and at a sentence start (where a capital says
+     * nothing) followed by one of nextAtSentenceStart ("Trump at a rally", "Drake singing").
      */
-    public record AmbiguousNames(List<String> notAfter, List<String> nextAtSentenceStart, List<String> notInPhrases) {
+    public record AmbiguousNames(List<String> notAfter, List<String> notBefore, List<String> nextAtSentenceStart,
+                                 List<String> notInPhrases) {
         public AmbiguousNames {
             notAfter = listOrEmpty(notAfter);
+            notBefore = listOrEmpty(notBefore);
             nextAtSentenceStart = listOrEmpty(nextAtSentenceStart);
             notInPhrases = listOrEmpty(notInPhrases);
         }

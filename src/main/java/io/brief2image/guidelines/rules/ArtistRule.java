@@ -9,6 +9,7 @@ import io.brief2image.guidelines.text.QuotedTextGuard;
 import io.brief2image.guidelines.text.TextEdit;
 import io.brief2image.guidelines.text.TextEditor;
 import io.brief2image.guidelines.text.TextSpan;
+import io.brief2image.guidelines.text.TextTidy;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -48,10 +49,10 @@ final class ArtistRule implements TextRule {
             int start = hasLead ? leadStart : match.start();
             String template = hasLead ? phrasing.styledTemplate() : phrasing.bareTemplate();
             String replacement = editor.fixArticlesWithin(template.replace("{style}", match.owner().style()));
-            replacement = Casing.forPosition(text, start, replacement);
+            replacement = TextTidy.spacedFromNeighbours(text, start, match.end(), Casing.forPosition(text, start, replacement));
             edits.add(new TextEdit(start, match.end(), replacement));
             actions.add(new PolicyAction(Rules.ARTISTS, "replaced",
-                    "'" + text.substring(start, match.end()) + "' → '" + replacement + "'"));
+                    "'" + text.substring(start, match.end()) + "' → '" + replacement.strip() + "'"));
         }
         return editor.apply(text, edits);
     }

@@ -55,9 +55,9 @@ public final class Guidelines {
             WorldIndex index = new WorldIndex(data, policy, clock);
             return new NameRules(index, List.of(
                     new PublicFigureRule(policy, index, context, titles, guard, editor),
-                    new TitleRule(titles, policy.titleExceptions(), guard, editor),
+                    new TitleRule(titles, policy.titleExceptions(), guard, editor, index),
                     new ArtistRule(index, context, policy.artistPhrasing(), guard, editor),
-                    new ProtectedWorkRule(index, context, guard, editor),
+                    new ProtectedWorkRule(index, context, policy.franchiseLinks(), guard, editor),
                     negations));
         });
         this.imageTypes = new ImageTypeCatalog(policy.imageTypes(), policy.grammar());

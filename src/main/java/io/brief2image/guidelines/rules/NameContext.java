@@ -21,9 +21,9 @@ import java.util.regex.Pattern;
 final class NameContext {
     private static final Pattern PREVIOUS_WORD = Pattern.compile("([\\p{L}\\p{N}]+)\\s*$");
     private static final Pattern NEXT_WORD = Pattern.compile("^(['’]s\\b|\\s+[\\p{L}\\p{N}'’]+)");
-    private static final String ING = "ing";
 
     private final Set<String> notAfter;
+    private final Set<String> notBefore;
     private final Set<String> nextAtSentenceStart;
     private final Pattern notInPhrases;
     private final Pattern leadBeforeName;
@@ -31,6 +31,7 @@ final class NameContext {
 
     NameContext(AmbiguousNames names, ArtistPhrasing phrasing) {
         this.notAfter = lowerCased(names.notAfter());
+        this.notBefore = lowerCased(names.notBefore());
         this.nextAtSentenceStart = lowerCased(names.nextAtSentenceStart());
         this.notInPhrases = PhrasePattern.anyOf(names.notInPhrases());
         this.leadBeforeName = Pattern.compile(PhrasePattern.alternation(phrasing.leadPhrases()) + "\\s+$", PhrasePattern.FLAGS);
@@ -50,15 +51,15 @@ final class NameContext {
         if (previous.find() && notAfter.contains(previous.group(1).toLowerCase(Locale.ROOT))) {
             return false;
         }
+        Matcher next = NEXT_WORD.matcher(text.substring(match.end()));
+        String word = next.find() ? next.group(1).strip().toLowerCase(Locale.ROOT).replace('’', '\'') : null;
+        if (word != null && notBefore.contains(word)) {
+            return false;
+        }
         if (!Casing.atSentenceStart(text, match.start())) {
             return true;
         }
-        Matcher next = NEXT_WORD.matcher(text.substring(match.end()));
-        if (!next.find()) {
-            return text.substring(match.end()).isBlank() || !Character.isLetterOrDigit(text.codePointAt(match.end()));
-        }
-        String word = next.group(1).strip().toLowerCase(Locale.ROOT).replace('’', '\'');
-        return nextAtSentenceStart.contains(word) || word.endsWith(ING);
+        return word == null || nextAtSentenceStart.contains(word);
     }
 
     /** An artist or studio named as a style: a lead phrase before ("in the style of") or "-style" after. */

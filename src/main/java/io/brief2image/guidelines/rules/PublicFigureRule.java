@@ -13,6 +13,7 @@ import io.brief2image.guidelines.text.QuotedTextGuard;
 import io.brief2image.guidelines.text.TextEdit;
 import io.brief2image.guidelines.text.TextEditor;
 import io.brief2image.guidelines.text.TextSpan;
+import io.brief2image.guidelines.text.TextTidy;
 import io.brief2image.guidelines.text.TitlePattern;
 
 import java.util.ArrayList;
@@ -63,7 +64,7 @@ final class PublicFigureRule implements TextRule {
             String replacement = Casing.forPosition(text, start, rewrite.text());
             int end = rewrite.end();
             if (rewrite.inDefaultLanguage()) {
-                replacement = spacedFromNeighbours(text, start, end, replacement);
+                replacement = TextTidy.spacedFromNeighbours(text, start, end, replacement);
             } else {
                 ParticleAgreement.Fix particle = ParticleAgreement.fixAfter(text, end, replacement, particles(language));
                 if (particle != null) {
@@ -87,15 +88,4 @@ final class PublicFigureRule implements TextRule {
         return m.find() ? m.group(1) : null;
     }
 
-    /** Scripts without spaces glue particles to names ("오바마가"); English words must not be glued to them. */
-    private static String spacedFromNeighbours(String text, int start, int end, String replacement) {
-        String spaced = replacement;
-        if (start > 0 && Character.isLetterOrDigit(text.codePointBefore(start))) {
-            spaced = " " + spaced;
-        }
-        if (end < text.length() && Character.isLetterOrDigit(text.codePointAt(end))) {
-            spaced = spaced + " ";
-        }
-        return spaced;
-    }
 }

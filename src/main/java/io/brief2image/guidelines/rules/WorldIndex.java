@@ -45,7 +45,7 @@ public final class WorldIndex {
         world.characters().forEach(c -> protectedWorks.add(ProtectedWork.of(c)));
         world.studios().forEach(s -> protectedWorks.add(ProtectedWork.of(s)));
         for (ProtectedWork work : protectedWorks) {
-            if (!work.ambiguousAliases().isEmpty() && work.franchise() != null) {
+            if (work.franchise() != null) {
                 franchises.put(work, PhrasePattern.of(work.franchise()));
             }
         }
@@ -68,7 +68,7 @@ public final class WorldIndex {
         return works;
     }
 
-    /** The franchise pattern of a character with everyday-word aliases, or null. */
+    /** The pattern of a character's franchise ("Frozen"), or null for a studio. */
     Pattern franchiseOf(ProtectedWork work) {
         return franchises.get(work);
     }
@@ -76,6 +76,12 @@ public final class WorldIndex {
     /** Spans naming an art movement or era ("Art Nouveau", "우키요에"): allowed, and never a person's name. */
     public List<TextSpan> movementSpans(String text) {
         return movements.findAll(text).stream().map(m -> new TextSpan(m.start(), m.end())).toList();
+    }
+
+    /** Where artists, studios and characters are named, without the everyday-word aliases. */
+    List<TextSpan> worksAndArtists(String text) {
+        return Stream.concat(artists.findAll(text).stream(), works.findAll(text).stream())
+                .filter(m -> !m.ambiguous()).map(m -> new TextSpan(m.start(), m.end())).toList();
     }
 
     /** Rule-protected spans plus movement names: the name rules leave both alone. */
