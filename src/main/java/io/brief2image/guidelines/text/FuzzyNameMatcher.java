@@ -23,7 +23,7 @@ import java.util.regex.Pattern;
  * aliases (the data lists the common misspellings), so an everyday word is never eaten as a misspelt name.
  */
 public final class FuzzyNameMatcher<T> {
-    private static final Pattern JOINABLE_GAP = Pattern.compile("[\\s\\-.'’\u00A0]{1,3}");
+    private static final Pattern JOINABLE_GAP = Pattern.compile("[\\s\\-.'’\u00A0&]{1,3}");
 
     private record Alias<T>(T owner, List<String> words, String joined, String unspaced, boolean ambiguous) {
     }
@@ -36,6 +36,11 @@ public final class FuzzyNameMatcher<T> {
     private final Map<String, List<WordEntry<T>>> byWord = new HashMap<>();
     private final Map<String, List<Alias<T>>> byJoined = new HashMap<>();
     private final Map<Integer, List<Alias<T>>> unspacedByFirst = new HashMap<>();
+    /** The rules ask about the same text several times in a row (their own names, then longer names of other kinds). */
+    private volatile Found<T> lastFound;
+
+    private record Found<T>(String text, List<NameMatch<T>> candidates) {
+    }
 
     private FuzzyNameMatcher(FuzzyMatching tolerance) {
         this.tolerance = tolerance;
@@ -120,6 +125,16 @@ public final class FuzzyNameMatcher<T> {
     }
 
     private List<NameMatch<T>> candidates(String text) {
+        Found<T> last = lastFound;
+        if (last != null && last.text().equals(text)) {
+            return last.candidates();
+        }
+        List<NameMatch<T>> found = List.copyOf(scan(text));
+        lastFound = new Found<>(text, found);
+        return found;
+    }
+
+    private List<NameMatch<T>> scan(String text) {
         List<NameMatch<T>> out = new ArrayList<>();
         if (!unspacedByFirst.isEmpty()) {
             collectUnspaced(text, out);
@@ -202,6 +217,10 @@ public final class FuzzyNameMatcher<T> {
     private void collectUnspaced(String text, List<NameMatch<T>> out) {
         for (int i = 0; i < text.length(); ) {
             int cp = text.codePointAt(i);
+            if (!UnspacedScripts.mayStartName(cp)) {
+                i += Character.charCount(cp);
+                continue;
+            }
             for (Alias<T> alias : unspacedByFirst.getOrDefault(Character.toLowerCase(cp), List.of())) {
                 int end = UnspacedScripts.matchEnd(text, i, alias.unspaced());
                 if (end > 0) {

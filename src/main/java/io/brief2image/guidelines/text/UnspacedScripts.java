@@ -18,6 +18,11 @@ final class UnspacedScripts {
         return s.codePoints().anyMatch(cp -> SCRIPTS.contains(Character.UnicodeScript.of(cp)));
     }
 
+    /** Below Thai (U+0E00) no letter belongs to an unspaced script: Latin text is skipped at once. */
+    static boolean mayStartName(int cp) {
+        return cp >= 0x0E00;
+    }
+
     /** The name as compared: lower case, without spaces and optional separators. */
     static String squeezed(String name) {
         StringBuilder sb = new StringBuilder();
