@@ -37,7 +37,7 @@ import java.util.stream.Stream;
  * JVM; scenarios are repeated {@code --runs} times, interleaving the clients, and reported as median
  * with min-max.
  * <p>
- * Options: {@code --runs N} (3), {@code --scenarios 1,2,3,4,5}, {@code --clients floor,sdk,langchain4j,brief2image},
+ * Options: {@code --runs N} (3), {@code --scenarios 1,2,3,4,5,6}, {@code --clients floor,sdk,langchain4j,brief2image},
  * {@code --out BENCHMARKS.md}, {@code --b2i-java /path/to/java}, {@code --b2i-opts "-XX:..."} (extra JVM options for
  * brief2image, space separated), {@code --keep} (keep each run's outbox under target/bench).
  */
@@ -61,7 +61,7 @@ public final class BenchMain {
     final String classpath = Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
             .map(entry -> Path.of(entry).toAbsolutePath().toString()).collect(Collectors.joining(File.pathSeparator));
     int runs = 3;
-    Set<String> scenarios = Set.of("1", "2", "3", "4", "5");
+    Set<String> scenarios = Set.of("1", "2", "3", "4", "5", "6");
     List<String> clients = ALL_CLIENTS;
     Path out = project.resolve("BENCHMARKS.md");
     String b2iJava = java;
@@ -110,6 +110,9 @@ public final class BenchMain {
         }
         if (scenarios.contains("5")) {
             pacing();
+        }
+        if (scenarios.contains("6")) {
+            screening();
         }
         report.append("\n_Benchmark wall time: ").append(Duration.between(started, Instant.now()).toSeconds()).append(" s._\n");
         // hand-written findings below the marker survive a re-run
@@ -358,6 +361,38 @@ public final class BenchMain {
         report.append("| launch → health UP | ").append(fmt(ready, 2)).append(" |\n");
         report.append("| `--once`, one brief, launch → exit | ").append(fmt(once, 2)).append(" |\n");
         report.append("| peak RSS of the `--once` run (MiB) | ").append(fmt(rss, 0)).append(" |\n");
+    }
+
+    /** 6. The guidelines with the world data: load and index once, then screening per brief. */
+    void screening() {
+        log("scenario 6: screening");
+        List<Double> loadCpu = new ArrayList<>();
+        List<Double> loadWall = new ArrayList<>();
+        List<Double> briefCpu = new ArrayList<>();
+        List<Double> briefWall = new ArrayList<>();
+        int entries = 0;
+        for (int run = 1; run <= runs; run++) {
+            ScreeningBench.Result r = ScreeningBench.once();
+            loadCpu.add(r.loadCpuMs());
+            loadWall.add(r.loadWallMs());
+            briefCpu.add(r.briefCpuMs());
+            briefWall.add(r.briefWallMs());
+            entries = r.entries();
+            log(String.format(Locale.ROOT, "  run %d load %.0f ms cpu, brief %.3f ms cpu / %.3f ms wall", run,
+                    r.loadCpuMs(), r.briefCpuMs(), r.briefWallMs()));
+        }
+        section("6. Screening",
+                "The guidelines with the world data (" + entries + " entries of src/main/resources/world/), in the "
+                        + "benchmark's own JVM: reading and indexing it (on a background thread in the service, so start "
+                        + "does not wait), then `screenBrief` over " + ScreeningBench.BRIEFS.size() + " typical briefs "
+                        + "(names of each kind, traps, Hangul, Kana, Cyrillic), after 20000 warm-up calls, for 3 s.");
+        report.append("| measure | ms |\n|---|---|\n");
+        report.append("| world data read + indexed, CPU | ").append(fmt(loadCpu, 0)).append(" |\n");
+        report.append("| world data read + indexed, wall | ").append(fmt(loadWall, 0)).append(" |\n");
+        report.append("| screening one brief, CPU | ").append(fmt(briefCpu, 3)).append(" |\n");
+        report.append("| screening one brief, wall | ").append(fmt(briefWall, 3)).append(" |\n");
+        target("screening ≤ 1 ms per brief (CPU)", median(briefCpu) <= 1.0,
+                String.format(Locale.ROOT, "%.3f ms", median(briefCpu)));
     }
 
     /** 5. images-per-minute=120 over 60 images: spacing of request starts at the stand-in. */

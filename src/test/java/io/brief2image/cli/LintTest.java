@@ -60,9 +60,22 @@ class LintTest {
         assertThat(result.out())
                 .contains("ok: id poster, model gpt-image-2, 2 image(s)")
                 .contains("guideline artists: replaced 'in the style of Andy Warhol'")
-                .contains("pop-art")
-                .contains("prompt after guidelines: a city skyline at night in a bold, graphic, repetitive pop-art silkscreen style")
+                .contains("pop art")
+                .contains("prompt after guidelines: a city skyline at night in a bold, graphic, repetitive pop art silkscreen print style")
                 .contains("1 file(s), 0 error(s)")
+                .doesNotContain("ERROR");
+    }
+
+    @Test
+    void everyKnownNameRuleThatFiresIsShown() throws IOException {
+        Outcome result = lint("names.json", """
+                {"prompt": "Elsa from Frozen and 손흥민 in a park, in the style of Hayao Miyazaki, with the president", "n": 1}""");
+        assertThat(result.exit()).isZero();
+        assertThat(result.out())
+                .contains("guideline public-figures: replaced '손흥민'")
+                .contains("guideline artists: replaced 'in the style of Hayao Miyazaki'")
+                .contains("guideline studios-and-characters: described 'Elsa from Frozen'")
+                .contains("guideline titles: generalised 'president'")
                 .doesNotContain("ERROR");
     }
 

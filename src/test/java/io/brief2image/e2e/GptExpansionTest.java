@@ -14,6 +14,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.brief2image.guidelines.policy.GuidelinePolicy;
+import io.brief2image.guidelines.policy.WorldData;
+import io.brief2image.testing.ForbiddenNames;
 import io.brief2image.testing.ChatStandIn;
 import io.brief2image.testing.RunningApp;
 import java.nio.file.Files;
@@ -179,23 +181,10 @@ class GptExpansionTest {
         }
     }
 
-    /** Every public figure, protected artist and protected character in guidelines.yaml, with aliases. */
+    /** Every public figure, recent artist, character and studio in world/*.yaml, with aliases. */
     private static List<Pattern> forbiddenNames() {
         GuidelinePolicy policy = GuidelinePolicy.loadFrom(GuidelinePolicy.BUNDLED);
-        List<String> names = new ArrayList<>();
-        policy.publicFigures().forEach(p -> {
-            names.add(p.name());
-            names.addAll(p.aliases());
-        });
-        int cutoff = Year.now().getValue() - policy.artistCutoffYears();
-        policy.artists().stream().filter(a -> a.lastWorkYear() >= cutoff).forEach(a -> {
-            names.add(a.name());
-            names.addAll(a.aliases());
-        });
-        policy.studiosAndCharacters().forEach(w -> {
-            names.add(w.name());
-            names.addAll(w.aliases());
-        });
+        List<String> names = ForbiddenNames.in(WorldData.bundled().join(), Year.now().getValue() - policy.artistCutoffYears());
         return names.stream().map(n -> Pattern.compile("(?<!\\p{L})" + Pattern.quote(n.toLowerCase(Locale.ROOT)) + "(?!\\p{L})",
                 Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE)).toList();
     }

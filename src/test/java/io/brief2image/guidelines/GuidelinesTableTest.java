@@ -4,6 +4,8 @@ import io.brief2image.guidelines.rules.Screened;
 import io.brief2image.guidelines.rules.Guidelines;
 import io.brief2image.base.PolicyAction;
 import io.brief2image.guidelines.policy.GuidelinePolicy;
+import io.brief2image.guidelines.policy.WorldData;
+import io.brief2image.testing.ForbiddenNames;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -61,21 +63,21 @@ class GuidelinesTableTest {
         return Stream.of(
                 // artists: recent ones described, old ones kept
                 row("a painting in the style of Andy Warhol",
-                        List.of("a painting in a bold, graphic, repetitive pop-art silkscreen style"), List.of("Warhol"), "artists"),
-                row("a portrait by Picasso", List.of("in a fragmented, angular, multi-perspective cubist oil painting style"),
+                        List.of("a painting in a bold, graphic, repetitive pop art silkscreen print style"), List.of("Warhol"), "artists"),
+                row("a portrait by Picasso", List.of("in a fragmented, angular, multi-perspective cubism oil painting style"),
                         List.of("Picasso", " by "), "artists"),
-                row("an Edward Hopper diner at night", List.of("a quiet, solitary, sunlit American realist oil painting diner"),
+                row("an Edward Hopper diner at night", List.of("a quiet, solitary, sunlit American realism oil painting diner"),
                         List.of("Hopper", "an quiet"), "artists"),
                 row("a starry night in the style of Van Gogh", List.of("in the style of Van Gogh"), List.of()),
                 row("VAN  GOGH sunflowers in a vase", List.of("VAN GOGH sunflowers"), List.of()),
                 row("a golden embrace like Gustav Klimt", List.of("Gustav Klimt"), List.of()),
-                row("andy   warhol soup cans", List.of("pop-art silkscreen soup cans"), List.of("warhol"), "artists"),
-                row("a Warhol-style print of a banana", List.of("silkscreen-style print of a banana"), List.of("Warhol"), "artists"),
-                row("water lilies in the style of Monet", List.of("impressionist oil painting style"), List.of("Monet"), "artists"),
+                row("andy   warhol soup cans", List.of("pop art silkscreen print soup cans"), List.of("warhol"), "artists"),
+                row("a Warhol-style print of a banana", List.of("silkscreen print-style print of a banana"), List.of("Warhol"), "artists"),
+                row("water lilies in the style of Monet", List.of("impressionism oil painting style"), List.of("Monet"), "artists"),
                 row("a portrait in the style of Kandinsky", List.of("in an abstract, musical, geometric"), List.of("Kandinsky"), "artists"),
-                row("melting clocks in the style of Salvador Dalí", List.of("dreamlike, melting, meticulous surrealist"),
+                row("melting clocks in the style of Salvador Dalí", List.of("dreamlike, melting, meticulous surrealism"),
                         List.of("Dal"), "artists"),
-                row("a drip painting by Jackson Polock", List.of("abstract-expressionist drip painting style"),
+                row("a drip painting by Jackson Polock", List.of("abstract expressionism drip painting style"),
                         List.of("Polock", "Jackson"), "artists"),
                 // public figures: full, partial and misspelt names
                 row("A portrait of Barak Obamma on a beach", List.of("A portrait of a tall, slim man on a beach"),
@@ -133,7 +135,7 @@ class GuidelinesTableTest {
                 // a name that modifies the next noun
                 exactRow("the Trump Tower at night", "the politician's tower at night", "public-figures"),
                 exactRow("the Obama administration in session", "the politician's administration in session", "public-figures"),
-                exactRow("a Taylor Swift concert in a stadium", "a pop star's concert in a stadium", "public-figures"),
+                exactRow("a Taylor Swift concert in a stadium", "a musician's concert in a stadium", "public-figures"),
                 exactRow("an Obama concert", "a politician's concert", "public-figures"),
                 exactRow("Obama administration officials", "A politician's administration officials", "public-figures"),
                 exactRow("Barack Obama statue in a park", "Statue of a tall, slim man in a park", "public-figures"),
@@ -164,13 +166,13 @@ class GuidelinesTableTest {
                         List.of(), "public-figures", "artists", "negations"),
                 // studios and characters
                 row("Mickey Mouse in the style of Pixar",
-                        List.of("A cheerful cartoon mouse with round ears", "a polished 3D animated feature film"),
+                        List.of("A cheerful cartoon mouse with large round ears", "in the style of a polished, warmly lit 3D animated feature"),
                         List.of(), "studios-and-characters"),
                 row("a Spiderman toy on a desk", List.of("red-and-blue suit"), List.of("Spider"), "studios-and-characters"),
-                row("Pikachu and Mario having a picnic", List.of("yellow electric creature", "mustachioed plumber"),
+                row("Pikachu and Super Mario having a picnic", List.of("yellow electric creature", "mustachioed plumber"),
                         List.of(), "studios-and-characters"),
-                row("a cozy cabin, Studio Ghibli style", List.of("hand-painted whimsical Japanese animated film style"),
-                        List.of(), "studios-and-characters"),
+                row("a cozy cabin, Studio Ghibli style", List.of("a cozy cabin, a hand-painted, whimsical, pastoral animated film"),
+                        List.of(" style"), "studios-and-characters"),
                 row("a plain red apple on a table", List.of("a plain red apple on a table"), List.of()),
                 // ordinary words that resemble protected names stay
                 row("a swift bird over a tramp steamer, a marvel of engineering",
@@ -242,22 +244,7 @@ class GuidelinesTableTest {
     }
 
     static List<String> forbiddenNames(GuidelinePolicy policy, int year) {
-        List<String> names = new ArrayList<>();
-        policy.publicFigures().forEach(f -> {
-            names.add(f.name());
-            names.addAll(f.aliases());
-        });
-        policy.artists().stream()
-                .filter(a -> a.lastWorkYear() >= year - policy.artistCutoffYears())
-                .forEach(a -> {
-                    names.add(a.name());
-                    names.addAll(a.aliases());
-                });
-        policy.studiosAndCharacters().forEach(w -> {
-            names.add(w.name());
-            names.addAll(w.aliases());
-        });
-        return names;
+        return ForbiddenNames.in(WorldData.bundled().join(), year - policy.artistCutoffYears());
     }
 
     static boolean mentions(String text, String name) {

@@ -43,7 +43,7 @@ class WorldDataTest {
             Set.of("name", "aliases", "last_work_year", "movement", "medium", "adjectives", "kind"), NAMING);
     static final Kind HISTORIC = new Kind("artists-historic.yaml", "artists", 200, RECENT.required(), NAMING);
     static final Kind FIGURES = new Kind("public-figures.yaml", "public_figures", 800,
-            Set.of("name", "aliases", "gender", "physique", "role", "country"), NAMING);
+            Set.of("name", "aliases", "gender", "physique", "role", "country"), Set.of("ambiguous_aliases", "verify", "descriptions"));
     static final Kind CHARACTERS = new Kind("characters.yaml", "characters", 300,
             Set.of("name", "aliases", "franchise", "owner", "description"), Set.of("ambiguous_aliases"));
     static final Kind STUDIOS = new Kind("studios.yaml", "studios", 40,

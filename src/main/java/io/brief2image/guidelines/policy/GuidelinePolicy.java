@@ -15,7 +15,8 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * The content guidelines as data: guidelines.yaml as one record, loaded by {@link #loadFrom}, so policy
+ * The content guidelines as data: guidelines.yaml as one record (the names the rules know are in
+ * {@link WorldData}), loaded by {@link #loadFrom}, so policy
  * changes need no code change. Components follow the YAML keys (snake_case there); the small sections
  * are the records nested below, the larger ones have files of their own: {@link Grammar},
  * {@link NegationPolicy}, {@link ImageTypePolicy} and {@link SizeHints}. A list or map the YAML leaves
@@ -27,11 +28,11 @@ import java.util.Objects;
  */
 public record GuidelinePolicy(Integer maxImages, Integer artistCutoffYears, FuzzyMatching fuzzyMatching, Grammar grammar,
                               List<String> textInImageCues, ImageCountPhrases imageCountPhrases,
-                              String publicFigureDescription, FigureAsModifier publicFigureAsModifier,
-                              List<PublicFigure> publicFigures,
+                              String publicFigureDescription, String publicFigureGroupDescription,
+                              FigureAsModifier publicFigureAsModifier,
+                              AmbiguousNames ambiguousNames,
                               Map<String, String> titles, List<String> titleExceptions,
-                              ArtistPhrasing artistPhrasing, List<Artist> artists,
-                              List<ProtectedWork> studiosAndCharacters,
+                              ArtistPhrasing artistPhrasing, List<String> franchiseLinks,
                               String blockedReason, List<BlockedTerm> blockedTerms, List<String> blockedTermExceptions,
                               NegationPolicy negations, ImageTypePolicy imageTypes, SizeHints sizes) {
 
@@ -48,11 +49,11 @@ public record GuidelinePolicy(Integer maxImages, Integer artistCutoffYears, Fuzz
         maxImages = maxImages == null ? 2 : maxImages;
         artistCutoffYears = artistCutoffYears == null ? 100 : artistCutoffYears;
         textInImageCues = listOrEmpty(textInImageCues);
-        publicFigures = listOrEmpty(publicFigures);
+        publicFigureGroupDescription = publicFigureGroupDescription == null ? "{physique}" : publicFigureGroupDescription;
+        ambiguousNames = ambiguousNames == null ? new AmbiguousNames(null, null, null, null) : ambiguousNames;
         titles = titles == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(titles));
         titleExceptions = listOrEmpty(titleExceptions);
-        artists = listOrEmpty(artists);
-        studiosAndCharacters = listOrEmpty(studiosAndCharacters);
+        franchiseLinks = listOrEmpty(franchiseLinks);
         blockedTerms = listOrEmpty(blockedTerms);
         blockedTermExceptions = listOrEmpty(blockedTermExceptions);
     }
@@ -96,8 +97,12 @@ public record GuidelinePolicy(Integer maxImages, Integer artistCutoffYears, Fuzz
         return list == null ? List.of() : List.copyOf(list);
     }
 
-    /** How many typos a name may carry and still be recognised, scaled by word length. */
-    public record FuzzyMatching(int oneEditFromLength, int twoEditsFromLength, int singleWordFuzzyFromLength) {
+    /**
+     * How many typos a name may carry and still be recognised, scaled by word length.
+     *
+     * @param fuzzyFromNameLength typos are forgiven only in names of several words with at least this many letters
+     */
+    public record FuzzyMatching(int oneEditFromLength, int twoEditsFromLength, int fuzzyFromNameLength) {
 
         public int allowedEdits(int wordLength) {
             if (wordLength >= twoEditsFromLength) {
@@ -106,10 +111,6 @@ public record GuidelinePolicy(Integer maxImages, Integer artistCutoffYears, Fuzz
             return wordLength >= oneEditFromLength ? 1 : 0;
         }
 
-        /** One-word aliases are stricter: short surnames collide with ordinary words ("Trump" vs "tramp"). */
-        public int allowedEditsForSingleWord(int wordLength) {
-            return wordLength >= singleWordFuzzyFromLength ? allowedEdits(wordLength) : 0;
-        }
     }
 
     /** Vocabulary of "draw 6 images of" style phrases. */
@@ -129,22 +130,6 @@ public record GuidelinePolicy(Integer maxImages, Integer artistCutoffYears, Fuzz
     }
 
     /**
-     * A real person who must not be drawn; only gender and physique may be kept.
-     *
-     * @param role         what the person is known as ("politician"), for a name used as a modifier
-     *                     ("the Obama administration" -> "the politician's administration")
-     * @param descriptions the description in other languages, keyed by language code, or by
-     *                     "code.case" where the language inflects ("de.dative")
-     */
-    public record PublicFigure(String name, List<String> aliases, String gender, String physique, String role,
-                               Map<String, String> descriptions) {
-        public PublicFigure {
-            aliases = listOrEmpty(aliases);
-            descriptions = descriptions == null ? Map.of() : Map.copyOf(descriptions);
-        }
-    }
-
-    /**
      * How a name that modifies the next noun is rewritten ("the Trump Tower", "a Taylor Swift concert"):
      * a plain description there reads badly ("the tall man Tower"). Applies to the default language only,
      * because the templates are written in it.
@@ -160,34 +145,32 @@ public record GuidelinePolicy(Integer maxImages, Integer artistCutoffYears, Fuzz
         }
     }
 
-    /** An artist whose style can be described in words instead of by name. */
-    public record Artist(String name, List<String> aliases, int lastWorkYear, List<String> adjectives,
-                         String movement, String medium) {
-        public Artist {
-            aliases = listOrEmpty(aliases);
-            adjectives = listOrEmpty(adjectives);
-            if (adjectives.size() != 3) {
-                throw new IllegalArgumentException("artist " + name + " needs exactly 3 adjectives, has " + adjectives);
-            }
-        }
-
-        /** "bold, graphic, repetitive pop-art silkscreen" */
-        public String style() {
-            return String.join(", ", adjectives) + " " + movement + " " + medium;
-        }
-    }
-
-    /** Templates that keep "in the style of X" readable once X becomes a description. */
-    public record ArtistPhrasing(List<String> leadPhrases, String styledTemplate, String bareTemplate) {
+    /**
+     * Templates that keep "in the style of X" readable once X becomes a description.
+     *
+     * @param styleSuffixes words after a name that make it a style reference ("Warhol-style", "Ghibli style")
+     */
+    public record ArtistPhrasing(List<String> leadPhrases, List<String> styleSuffixes, String styledTemplate,
+                                 String bareTemplate) {
         public ArtistPhrasing {
             leadPhrases = listOrEmpty(leadPhrases);
+            styleSuffixes = listOrEmpty(styleSuffixes);
         }
     }
 
-    /** A studio, franchise or copyrighted character, and the neutral description that replaces it. */
-    public record ProtectedWork(String name, List<String> aliases, String description) {
-        public ProtectedWork {
-            aliases = listOrEmpty(aliases);
+    /**
+     * When an alias the world data marks as ambiguous ("Swift", "Trump", "Madonna") is a person: written
+     * as a name, not after a determiner ("a swift bird", "the Madonna and Child"), not inside one of the
+     * phrases, not before one of notBefore ("Kobe beef"), and at a sentence start (where a capital says
+     * nothing) followed by one of nextAtSentenceStart ("Trump at a rally", "Drake singing").
+     */
+    public record AmbiguousNames(List<String> notAfter, List<String> notBefore, List<String> nextAtSentenceStart,
+                                 List<String> notInPhrases) {
+        public AmbiguousNames {
+            notAfter = listOrEmpty(notAfter);
+            notBefore = listOrEmpty(notBefore);
+            nextAtSentenceStart = listOrEmpty(nextAtSentenceStart);
+            notInPhrases = listOrEmpty(notInPhrases);
         }
     }
 }

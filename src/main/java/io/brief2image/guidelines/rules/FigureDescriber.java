@@ -2,7 +2,7 @@ package io.brief2image.guidelines.rules;
 
 import io.brief2image.guidelines.policy.GuidelinePolicy.FigureAsModifier;
 import io.brief2image.guidelines.policy.Grammar;
-import io.brief2image.guidelines.policy.GuidelinePolicy.PublicFigure;
+import io.brief2image.guidelines.policy.WorldData.PublicFigure;
 import io.brief2image.guidelines.text.NameMatch;
 
 import java.util.Locale;
@@ -19,11 +19,13 @@ final class FigureDescriber {
     }
 
     private final String template;
+    private final String groupTemplate;
     private final FigureAsModifier asModifier;
     private final Grammar grammar;
 
-    FigureDescriber(String template, FigureAsModifier asModifier, Grammar grammar) {
+    FigureDescriber(String template, String groupTemplate, FigureAsModifier asModifier, Grammar grammar) {
         this.template = template;
+        this.groupTemplate = groupTemplate;
         this.asModifier = asModifier;
         this.grammar = grammar;
     }
@@ -42,7 +44,8 @@ final class FigureDescriber {
     }
 
     String inDefaultLanguage(PublicFigure figure) {
-        return template.replace("{physique}", figure.physique()).replace("{gender}", figure.gender());
+        String chosen = figure.isGroup() ? groupTemplate : template;
+        return chosen.replace("{physique}", figure.physique()).replace("{gender}", figure.gender());
     }
 
     /** The policy's own wording for that language (and case, where the language inflects), if it has one. */

@@ -2,6 +2,7 @@ package io.brief2image.guidelines.rules;
 
 import io.brief2image.base.PolicyAction;
 import io.brief2image.guidelines.policy.GuidelinePolicy;
+import io.brief2image.guidelines.policy.WorldData;
 import io.brief2image.guidelines.text.QuotedTextGuard;
 import io.brief2image.guidelines.text.TextEditor;
 import io.brief2image.guidelines.text.TextTidy;
@@ -11,6 +12,8 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 /**
  * The content guidelines ChatGPT applies before calling DALL·E, applied deterministically. This is
@@ -22,12 +25,22 @@ public final class Guidelines {
     private final GuidelinePolicy policy;
     private final BlockedTermRule blockedTerms;
     private final ImageCountRule imageCount;
-    private final List<TextRule> textRules;
+    /** Built once the world data is read (on the loader thread at service start): the first screening waits. */
+    private final CompletableFuture<NameRules> nameRules;
     private final NegationRule negations;
     private final ImageTypeCatalog imageTypes;
     private final SizeSuggester sizes;
 
+    private record NameRules(WorldIndex index, List<TextRule> rules) {
+    }
+
+    /** With the world data bundled in the jar, read in the background once per process. */
     public Guidelines(GuidelinePolicy policy, Clock clock) {
+        this(policy, WorldData.bundled(), clock);
+    }
+
+    /** {@code world} may still be loading: nothing waits for it until the first screening. */
+    public Guidelines(GuidelinePolicy policy, CompletableFuture<WorldData> world, Clock clock) {
         this.policy = Objects.requireNonNull(policy, "policy");
         Objects.requireNonNull(clock, "clock");
         QuotedTextGuard guard = new QuotedTextGuard(policy.textInImageCues());
@@ -36,13 +49,17 @@ public final class Guidelines {
         this.blockedTerms = new BlockedTermRule(policy.blockedTerms(), policy.blockedTermExceptions(), policy.blockedReason());
         this.imageCount = new ImageCountRule(policy.maxImages(), policy.imageCountPhrases());
         this.negations = new NegationRule(policy.negations(), guard, editor);
+        NameContext context = new NameContext(policy.ambiguousNames(), policy.artistPhrasing());
         // names before titles, so "President Obama" is replaced as one person
-        this.textRules = List.of(
-                new PublicFigureRule(policy, titles, guard, editor),
-                new TitleRule(titles, policy.titleExceptions(), guard, editor),
-                new ArtistRule(policy, clock, guard, editor),
-                new ProtectedWorkRule(policy, guard, editor),
-                negations);
+        this.nameRules = world.thenApply(data -> {
+            WorldIndex index = new WorldIndex(data, policy, clock);
+            return new NameRules(index, List.of(
+                    new PublicFigureRule(policy, index, context, titles, guard, editor),
+                    new TitleRule(titles, policy.titleExceptions(), guard, editor, index),
+                    new ArtistRule(index, context, policy.artistPhrasing(), guard, editor),
+                    new ProtectedWorkRule(index, context, policy.franchiseLinks(), guard, editor),
+                    negations));
+        });
         this.imageTypes = new ImageTypeCatalog(policy.imageTypes(), policy.grammar());
         this.sizes = new SizeSuggester(policy.sizes());
     }
@@ -71,10 +88,23 @@ public final class Guidelines {
 
     private String rewrite(String text, List<PolicyAction> actions) {
         String result = text;
-        for (TextRule rule : textRules) {
+        for (TextRule rule : nameRules().rules()) {
             result = rule.apply(result, actions);
         }
         return TextTidy.tidy(result);
+    }
+
+    /** The indexed world data, for rules that need to know whether a name is known (waits for the load). */
+    public WorldIndex world() {
+        return nameRules().index();
+    }
+
+    private NameRules nameRules() {
+        try {
+            return nameRules.join();
+        } catch (CompletionException e) {
+            throw new IllegalStateException("the guidelines' world data could not be read: " + e.getCause().getMessage(), e.getCause());
+        }
     }
 
     public String ensureImageTypeFirst(String caption, String imageType, List<PolicyAction> actionsOut) {

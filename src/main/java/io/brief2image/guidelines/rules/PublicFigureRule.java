@@ -4,9 +4,8 @@ import io.brief2image.base.PolicyAction;
 import io.brief2image.guidelines.policy.Grammar;
 import io.brief2image.guidelines.policy.GuidelinePolicy;
 import io.brief2image.guidelines.policy.Grammar.ParticlePair;
-import io.brief2image.guidelines.policy.GuidelinePolicy.PublicFigure;
+import io.brief2image.guidelines.policy.WorldData.PublicFigure;
 import io.brief2image.guidelines.text.Casing;
-import io.brief2image.guidelines.text.FuzzyNameMatcher;
 import io.brief2image.guidelines.text.LanguageGuesser;
 import io.brief2image.guidelines.text.NameMatch;
 import io.brief2image.guidelines.text.ParticleAgreement;
@@ -14,6 +13,7 @@ import io.brief2image.guidelines.text.QuotedTextGuard;
 import io.brief2image.guidelines.text.TextEdit;
 import io.brief2image.guidelines.text.TextEditor;
 import io.brief2image.guidelines.text.TextSpan;
+import io.brief2image.guidelines.text.TextTidy;
 import io.brief2image.guidelines.text.TitlePattern;
 
 import java.util.ArrayList;
@@ -21,11 +21,15 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Real people are never depicted by name; a neutral description keeps only gender and physique. */
+/**
+ * Real people are never depicted by name; a neutral description keeps only gender and physique. Names are
+ * found in any script, glued to particles in Korean and Japanese ("오바마가"), and with case endings in Russian.
+ */
 final class PublicFigureRule implements TextRule {
     private static final Pattern LAST_WORD = Pattern.compile("(\\p{L}+)\\s*$");
 
-    private final FuzzyNameMatcher<PublicFigure> matcher;
+    private final WorldIndex world;
+    private final NameContext context;
     private final TitlePattern titles;
     private final FigureDescriber describer;
     private final LanguageGuesser languages;
@@ -33,10 +37,13 @@ final class PublicFigureRule implements TextRule {
     private final QuotedTextGuard guard;
     private final TextEditor editor;
 
-    PublicFigureRule(GuidelinePolicy policy, TitlePattern titles, QuotedTextGuard guard, TextEditor editor) {
-        this.matcher = FuzzyNameMatcher.of(policy.fuzzyMatching(), policy.publicFigures(), PublicFigure::name, PublicFigure::aliases);
+    PublicFigureRule(GuidelinePolicy policy, WorldIndex world, NameContext context, TitlePattern titles,
+                     QuotedTextGuard guard, TextEditor editor) {
+        this.world = world;
+        this.context = context;
         this.titles = titles;
-        this.describer = new FigureDescriber(policy.publicFigureDescription(), policy.publicFigureAsModifier(), policy.grammar());
+        this.describer = new FigureDescriber(policy.publicFigureDescription(), policy.publicFigureGroupDescription(),
+                policy.publicFigureAsModifier(), policy.grammar());
         this.languages = new LanguageGuesser(policy.grammar());
         this.grammar = policy.grammar();
         this.guard = guard;
@@ -45,9 +52,11 @@ final class PublicFigureRule implements TextRule {
 
     @Override
     public String apply(String text, List<PolicyAction> actions) {
-        List<TextSpan> quoted = guard.protectedSpans(text);
+        List<TextSpan> untouchable = world.untouchable(text, guard.protectedSpans(text));
         List<TextEdit> edits = new ArrayList<>();
-        for (NameMatch<PublicFigure> match : matcher.findAllOutside(text, quoted)) {
+        // "Swift singing" is a person, "a swift bird" is not
+        for (NameMatch<PublicFigure> match : world.figures().findAllOutside(text, untouchable, m -> context.isPerson(text, m)
+                && !world.insideLongerName(text, m, WorldIndex.Kind.FIGURE))) {
             // "President Obama" -> one description, not "politician a tall, slim man"
             int start = titles.startOfTitleBefore(text, match.start());
             String language = languages.guess(text, match.start(), match.end());
@@ -55,7 +64,7 @@ final class PublicFigureRule implements TextRule {
             String replacement = Casing.forPosition(text, start, rewrite.text());
             int end = rewrite.end();
             if (rewrite.inDefaultLanguage()) {
-                replacement = spacedFromNeighbours(text, start, end, replacement);
+                replacement = TextTidy.spacedFromNeighbours(text, start, end, replacement);
             } else {
                 ParticleAgreement.Fix particle = ParticleAgreement.fixAfter(text, end, replacement, particles(language));
                 if (particle != null) {
@@ -79,15 +88,4 @@ final class PublicFigureRule implements TextRule {
         return m.find() ? m.group(1) : null;
     }
 
-    /** Scripts without spaces glue particles to names ("오바마가"); English words must not be glued to them. */
-    private static String spacedFromNeighbours(String text, int start, int end, String replacement) {
-        String spaced = replacement;
-        if (start > 0 && Character.isLetterOrDigit(text.codePointBefore(start))) {
-            spaced = " " + spaced;
-        }
-        if (end < text.length() && Character.isLetterOrDigit(text.codePointAt(end))) {
-            spaced = spaced + " ";
-        }
-        return spaced;
-    }
 }

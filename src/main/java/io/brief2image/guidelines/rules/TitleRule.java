@@ -20,9 +20,12 @@ final class TitleRule implements TextRule {
     private final Pattern exceptions;
     private final QuotedTextGuard guard;
     private final TextEditor editor;
+    private final WorldIndex world;
 
-    TitleRule(TitlePattern titles, List<String> exceptions, QuotedTextGuard guard, TextEditor editor) {
+    /** {@code world} knows names with a title word in them ("Diana Prince", "Queen Elsa"): those are left to their rule. */
+    TitleRule(TitlePattern titles, List<String> exceptions, QuotedTextGuard guard, TextEditor editor, WorldIndex world) {
         this.titles = titles;
+        this.world = world;
         this.exceptions = PhrasePattern.anyOf(exceptions);
         this.guard = guard;
         this.editor = editor;
@@ -30,7 +33,8 @@ final class TitleRule implements TextRule {
 
     @Override
     public String apply(String text, List<PolicyAction> actions) {
-        List<TextSpan> untouchable = new ArrayList<>(guard.protectedSpans(text));
+        List<TextSpan> untouchable = new ArrayList<>(world.untouchable(text, guard.protectedSpans(text)));
+        untouchable.addAll(world.worksAndArtists(text));
         Matcher ex = exceptions.matcher(text);
         while (ex.find()) {
             untouchable.add(new TextSpan(ex.start(), ex.end()));

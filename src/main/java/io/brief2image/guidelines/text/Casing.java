@@ -14,7 +14,7 @@ public final class Casing {
         return s.substring(0, 1).toUpperCase(Locale.ROOT) + s.substring(1);
     }
 
-    static boolean atSentenceStart(String text, int index) {
+    public static boolean atSentenceStart(String text, int index) {
         int i = index - 1;
         while (i >= 0 && Character.isWhitespace(text.charAt(i))) {
             i--;

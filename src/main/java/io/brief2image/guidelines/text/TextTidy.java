@@ -17,4 +17,19 @@ public final class TextTidy {
         t = t.replaceAll("[\\s,;:]+$", "");
         return t;
     }
+
+    /**
+     * Scripts without spaces glue particles to names ("오바마가"); English words put in a name's place must
+     * not be glued to the neighbouring letters.
+     */
+    public static String spacedFromNeighbours(String text, int start, int end, String replacement) {
+        String spaced = replacement;
+        if (start > 0 && Character.isLetterOrDigit(text.codePointBefore(start))) {
+            spaced = " " + spaced;
+        }
+        if (end < text.length() && Character.isLetterOrDigit(text.codePointAt(end))) {
+            spaced = spaced + " ";
+        }
+        return spaced;
+    }
 }
