@@ -11,6 +11,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Supplier;
 
 /**
  * The content guidelines ChatGPT applies before calling DALL·E, applied deterministically. This is
@@ -36,12 +37,16 @@ public final class Guidelines {
         this.blockedTerms = new BlockedTermRule(policy.blockedTerms(), policy.blockedTermExceptions(), policy.blockedReason());
         this.imageCount = new ImageCountRule(policy.maxImages(), policy.imageCountPhrases());
         this.negations = new NegationRule(policy.negations(), guard, editor);
-        // names before titles, so "President Obama" is replaced as one person
+        // the unknown-name lists load in the background: start time does not grow with them
+        Supplier<UnknownNames> unknownNames = UnknownNames.inBackground(clock, policy.artistCutoffYears(), guard);
+        // names before titles, so "President Obama" is replaced as one person; known names before unknown ones
         this.textRules = List.of(
                 new PublicFigureRule(policy, titles, guard, editor),
                 new TitleRule(titles, policy.titleExceptions(), guard, editor),
                 new ArtistRule(policy, clock, guard, editor),
                 new ProtectedWorkRule(policy, guard, editor),
+                new UnknownArtistRule(unknownNames, editor),
+                new NamedPersonRule(unknownNames, policy.grammar(), editor),
                 negations);
         this.imageTypes = new ImageTypeCatalog(policy.imageTypes(), policy.grammar());
         this.sizes = new SizeSuggester(policy.sizes());
