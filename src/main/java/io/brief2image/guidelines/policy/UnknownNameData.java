@@ -8,6 +8,8 @@ import io.brief2image.base.ResourceLocation;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -89,7 +91,8 @@ public record UnknownNameData(Map<String, LanguageNames> givenNames, NameCues cu
             descriptions = descriptions == null ? Map.of() : Map.copyOf(descriptions);
             dativeAfter = GuidelinePolicy.listOrEmpty(dativeAfter);
             elisions = elisions == null ? Map.of() : Map.copyOf(elisions);
-            stopWords = stopWords == null ? Map.of() : Map.copyOf(stopWords);
+            // YAML order breaks ties between languages
+            stopWords = stopWords == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(stopWords));
             uncasedFunctionWords = GuidelinePolicy.listOrEmpty(uncasedFunctionWords);
             if (!descriptions.containsKey("en")) {
                 throw new IllegalArgumentException("name-cues.yaml needs English descriptions (descriptions.en)");
@@ -99,12 +102,13 @@ public record UnknownNameData(Map<String, LanguageNames> givenNames, NameCues cu
 
     /** not-people.yaml, key for key. */
     public record NotPeople(List<String> phrases, List<String> words, List<String> prefixes, List<String> placeNouns,
-                            List<String> unspacedWords) {
+                            List<String> familyNames, List<String> unspacedWords) {
         public NotPeople {
             phrases = GuidelinePolicy.listOrEmpty(phrases);
             words = GuidelinePolicy.listOrEmpty(words);
             prefixes = GuidelinePolicy.listOrEmpty(prefixes);
             placeNouns = GuidelinePolicy.listOrEmpty(placeNouns);
+            familyNames = GuidelinePolicy.listOrEmpty(familyNames);
             unspacedWords = GuidelinePolicy.listOrEmpty(unspacedWords);
         }
     }

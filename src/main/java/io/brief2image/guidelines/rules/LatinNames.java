@@ -70,8 +70,8 @@ final class LatinNames {
 
     /** Title Case Text Capitalises Every Word, so the shape of a name tells nothing there. */
     static boolean titleCase(List<Word> words) {
-        List<Word> long4 = words.stream().filter(w -> w.cased() && w.text().length() > 3).toList();
-        return long4.size() >= 4 && long4.stream().filter(Word::capitalised).count() * 4 >= long4.size() * 3L;
+        List<Word> after = words.stream().skip(1).filter(Word::cased).toList();
+        return after.size() >= 4 && after.stream().filter(Word::capitalised).count() * 4 >= after.size() * 3L;
     }
 
     /**
@@ -136,7 +136,8 @@ final class LatinNames {
                 && (k == j || adjacent(text, words.get(k - 1), words.get(k)))) {
             k++;
         }
-        if (k >= words.size() || !familyNameWord(words.get(k)) || (k > j && !adjacent(text, words.get(k - 1), words.get(k)))) {
+        if (k >= words.size() || !(familyNameWord(words.get(k)) || placeLikeFamilyName(words, j, k))
+                || (k > j && !adjacent(text, words.get(k - 1), words.get(k)))) {
             return -1;
         }
         if (k == j && j > 0 && !adjacent(text, words.get(j - 1), words.get(j)) && !abbreviated(text, words.get(j - 1), words.get(j))) {
@@ -156,6 +157,13 @@ final class LatinNames {
         return w.capitalised() && w.bare().length() > 1 && !index.notPeopleWords.contains(f) && !index.prefixes.contains(f)
                 && !index.placeNouns.contains(f) && !index.honorificBefore.containsKey(f)
                 && w.bare().codePoints().anyMatch(Character::isLowerCase);
+    }
+
+    /** "Jenny Park", "Emma Hall": a family name that is also a place noun, after a given name that is no place. */
+    private boolean placeLikeFamilyName(List<Word> words, int j, int k) {
+        Word w = words.get(k);
+        return j > 0 && w.capitalised() && index.familyNamePlaceNouns.contains(fold(w.bare()))
+                && !index.notPeopleWords.contains(fold(words.get(j - 1).text()));
     }
 
     /** A place noun right after the name: "Victoria Station", "Lincoln Center", "Sarah Lee hotel". */

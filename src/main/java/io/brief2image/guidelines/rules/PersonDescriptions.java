@@ -60,6 +60,8 @@ final class PersonDescriptions {
                 case HANGUL: return "ko";
                 case HIRAGANA, KATAKANA: return "ja";
                 case CYRILLIC: return "ru";
+                case DEVANAGARI: return "hi";
+                case ARABIC: return "ar";
                 case HAN: han = true; break;
                 default: break;
             }

@@ -64,7 +64,7 @@ final class PersonFinder {
             Word w = words.get(i);
             Found person = UnspacedNames.isHangul(w.text().codePointAt(0)) ? unspaced.hangul(text, words, i, false)
                     : latin.personAt(text, words, i, afterPersonLead(text, w.start()), shapesCount);
-            if (person != null && !TextSpan.anyOverlaps(keep, person.start(), person.end())) {
+            if (person != null && !TextSpan.anyOverlaps(keep, person.start(), person.end()) && !partOfAllowedName(text, words, i, person)) {
                 found.add(person);
                 while (i + 1 < words.size() && words.get(i + 1).start() < person.end()) {
                     i++;
@@ -73,6 +73,30 @@ final class PersonFinder {
         }
         addBeforeUnspacedCues(text, keep, found);
         return found;
+    }
+
+    /** "Caspar David Friedrich" holds "David Friedrich": a historic artist's name is allowed as a whole. */
+    private boolean partOfAllowedName(String text, List<Word> words, int i, Found person) {
+        int last = i;
+        while (last + 1 < words.size() && words.get(last + 1).start() < person.end()) {
+            last++;
+        }
+        int from = i;
+        while (from > 0 && i - from < 3 && words.get(from - 1).capitalised() && LatinNames.adjacent(text, words.get(from - 1), words.get(from))) {
+            from--;
+        }
+        int to = last;
+        while (to + 1 < words.size() && to - last < 2 && words.get(to + 1).capitalised() && LatinNames.adjacent(text, words.get(to), words.get(to + 1))) {
+            to++;
+        }
+        for (int a = from; a <= i; a++) {
+            for (int b = last; b <= to; b++) {
+                if (index.isAllowedOrKnown(text.substring(words.get(a).start(), words.get(b).end()))) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     private boolean afterPersonLead(String text, int start) {

@@ -40,6 +40,7 @@ final class UnknownNameIndex {
     final Set<String> notPeopleWords;
     final Set<String> prefixes;
     final Set<String> placeNouns;
+    final Set<String> familyNamePlaceNouns;
     final Set<String> unspacedWords;
     final Set<String> nameParticles;
     final Set<String> hangulParticles;
@@ -66,6 +67,7 @@ final class UnknownNameIndex {
         this.notPeopleWords = folded(not.words());
         this.prefixes = folded(not.prefixes().stream().map(p -> p.replace(".", "")).toList());
         this.placeNouns = folded(not.placeNouns());
+        this.familyNamePlaceNouns = folded(not.familyNames());
         this.unspacedWords = Set.copyOf(not.unspacedWords());
         this.nameParticles = folded(cues.nameParticles());
         this.hangulParticles = Set.copyOf(cues.hangulParticles());

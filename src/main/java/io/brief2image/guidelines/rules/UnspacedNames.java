@@ -49,9 +49,11 @@ final class UnspacedNames {
                 continue;
             }
             String rest = t.substring(s);
-            String honorificNext = i + 1 < words.size() ? index.honorificAfter.get(words.get(i + 1).text()) : null;
+            String honorificWord = i + 1 < words.size() ? honorificAt(words.get(i + 1).text()) : null;
+            String honorificNext = honorificWord == null ? null : index.honorificAfter.get(honorificWord);
+            int honorificEnd = honorificWord == null ? -1 : words.get(i + 1).start() + honorificWord.length();
             if ((rest.isEmpty() && honorificNext != null)) {
-                return new Found(w.start(), words.get(i + 1).end(), honorificNext);
+                return new Found(w.start(), honorificEnd, honorificNext);
             }
             if (index.honorificAfter.containsKey(rest)) {
                 return new Found(w.start(), w.end(), index.honorificAfter.get(rest));
@@ -63,13 +65,26 @@ final class UnspacedNames {
                     continue;
                 }
                 if (after.isEmpty() && honorificNext != null) {
-                    return new Found(w.start(), words.get(i + 1).end(), index.genderOf(given));
+                    return new Found(w.start(), honorificEnd, index.genderOf(given));
                 }
                 if (index.honorificAfter.containsKey(after)) {
                     return new Found(w.start(), w.end(), index.genderOf(given));
                 }
                 if (after.isEmpty() || (!bareOnly && index.hangulParticles.contains(after))) {
                     return new Found(w.start(), w.start() + s + g, index.genderOf(given));
+                }
+            }
+        }
+        return null;
+    }
+
+    /** The Hangul honorific a word starts with, when the rest is a particle ("씨의"), or null. */
+    private String honorificAt(String word) {
+        for (String honorific : index.honorificAfter.keySet()) {
+            if (word.startsWith(honorific) && isHangul(honorific.codePointAt(0))) {
+                String rest = word.substring(honorific.length());
+                if (rest.isEmpty() || index.hangulParticles.contains(rest)) {
+                    return honorific;
                 }
             }
         }
