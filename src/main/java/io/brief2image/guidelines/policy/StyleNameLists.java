@@ -11,12 +11,13 @@ import java.util.List;
 
 /**
  * The names a style reference may keep, read from world/: artists whose last work is older than the
- * cut-off (artists-historic.yaml), movements and eras (movements.yaml); and the studios and characters
+ * cut-off (artists-historic.yaml, and artists-recent.yaml as the cut-off moves), movements and eras (movements.yaml); and the studios and characters
  * (studios.yaml, characters.yaml), which the known-name rules handle and the unknown-name rules must not
  * treat as unknown. Only names and aliases are read, so the lists' other fields may change freely.
  */
 public final class StyleNameLists {
     static final String HISTORIC = "classpath:world/artists-historic.yaml";
+    static final String RECENT = "classpath:world/artists-recent.yaml";
     static final String MOVEMENTS = "classpath:world/movements.yaml";
     static final String STUDIOS = "classpath:world/studios.yaml";
     static final String CHARACTERS = "classpath:world/characters.yaml";
@@ -24,12 +25,17 @@ public final class StyleNameLists {
     private StyleNameLists() {
     }
 
-    /** Names and aliases of historic artists whose last work is before cutoffYear. */
+    /**
+     * Names and aliases of the artists of world/ whose last work is before cutoffYear: the historic list,
+     * and the recent entries the cut-off has passed since the lists were split.
+     */
     public static List<String> historicArtists(int cutoffYear) {
         List<String> names = new ArrayList<>();
-        for (JsonNode entry : read(HISTORIC).path("artists")) {
-            if (entry.path("last_work_year").asInt(Integer.MAX_VALUE) < cutoffYear) {
-                addNames(entry, names);
+        for (String location : List.of(HISTORIC, RECENT)) {
+            for (JsonNode entry : read(location).path("artists")) {
+                if (entry.path("last_work_year").asInt(Integer.MAX_VALUE) < cutoffYear) {
+                    addNames(entry, names);
+                }
             }
         }
         return names;

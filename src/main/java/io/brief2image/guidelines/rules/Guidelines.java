@@ -38,7 +38,7 @@ public final class Guidelines {
         this.imageCount = new ImageCountRule(policy.maxImages(), policy.imageCountPhrases());
         this.negations = new NegationRule(policy.negations(), guard, editor);
         // the unknown-name lists load in the background: start time does not grow with them
-        Supplier<UnknownNames> unknownNames = UnknownNames.inBackground(clock, policy.artistCutoffYears(), guard);
+        Supplier<UnknownNames> unknownNames = UnknownNames.inBackground(clock, policy, guard);
         // names before titles, so "President Obama" is replaced as one person; known names before unknown ones
         this.textRules = List.of(
                 new PublicFigureRule(policy, titles, guard, editor),

@@ -1,5 +1,6 @@
 package io.brief2image.guidelines.rules;
 
+import io.brief2image.guidelines.policy.GuidelinePolicy.Artist;
 import io.brief2image.guidelines.policy.StyleNameLists;
 import io.brief2image.guidelines.policy.UnknownNameData;
 import io.brief2image.guidelines.policy.UnknownNameData.Honorifics;
@@ -90,9 +91,16 @@ final class UnknownNameIndex {
         this.leftToKnownRules = folded(studiosAndCharacters);
     }
 
-    /** The bundled lists, with the allowed style names read from world/ for a cut-off year. */
-    static UnknownNameIndex bundled(int cutoffYear) {
+    /**
+     * The bundled lists, with the allowed style names read from world/ for a cut-off year, plus the
+     * policy's own artists (guidelines.yaml) past the cut-off.
+     */
+    static UnknownNameIndex bundled(int cutoffYear, List<Artist> policyArtists) {
         Set<String> allowed = folded(StyleNameLists.historicArtists(cutoffYear));
+        policyArtists.stream().filter(a -> a.lastWorkYear() < cutoffYear).forEach(a -> {
+            allowed.add(fold(a.name()));
+            allowed.addAll(folded(a.aliases()));
+        });
         allowed.addAll(folded(StyleNameLists.movements()));
         return new UnknownNameIndex(UnknownNameData.bundled(), name -> allowed.contains(fold(name)),
                 StyleNameLists.studiosAndCharacters());

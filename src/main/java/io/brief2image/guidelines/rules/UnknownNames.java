@@ -1,5 +1,6 @@
 package io.brief2image.guidelines.rules;
 
+import io.brief2image.guidelines.policy.GuidelinePolicy;
 import io.brief2image.guidelines.text.QuotedTextGuard;
 
 import java.time.Clock;
@@ -19,9 +20,10 @@ record UnknownNames(UnknownNameIndex index, PersonFinder finder, PersonDescripti
     }
 
     /** The bundled lists, built in the background; the allowed historic artists follow the clock's year. */
-    static Supplier<UnknownNames> inBackground(Clock clock, int cutoffYears, QuotedTextGuard guard) {
+    static Supplier<UnknownNames> inBackground(Clock clock, GuidelinePolicy policy, QuotedTextGuard guard) {
+        int cutoffYear = LocalDate.now(clock).getYear() - policy.artistCutoffYears();
         CompletableFuture<UnknownNames> build = CompletableFuture.supplyAsync(
-                () -> of(UnknownNameIndex.bundled(LocalDate.now(clock).getYear() - cutoffYears), guard));
+                () -> of(UnknownNameIndex.bundled(cutoffYear, policy.artists()), guard));
         return build::join;
     }
 }
