@@ -25,7 +25,7 @@ final class LatinNames {
         }
 
         String bare() {
-            return text.replaceAll("['’]s$", "");
+            return UnknownNameIndex.withoutPossessive(text);
         }
     }
 
@@ -203,17 +203,32 @@ final class LatinNames {
         return end;
     }
 
+    /** One or two spaces between the words, nothing else. */
     static boolean adjacent(String text, Word a, Word b) {
-        return text.substring(a.end(), b.start()).matches("[ \\t]{1,2}");
+        return blanks(text, a.end(), b.start());
     }
 
     private static boolean adjacentOrDotted(String text, Word a, Word b) {
-        return text.substring(a.end(), b.start()).matches("\\.?[ \\t]{1,2}");
+        int from = a.end() < b.start() && text.charAt(a.end()) == '.' ? a.end() + 1 : a.end();
+        return blanks(text, from, b.start());
+    }
+
+    private static boolean blanks(String text, int from, int to) {
+        int n = to - from;
+        if (n < 1 || n > 2) {
+            return false;
+        }
+        for (int i = from; i < to; i++) {
+            if (text.charAt(i) != ' ' && text.charAt(i) != '\t') {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** "Dr. Okafor", "John F. Smith": an abbreviation's dot between two words of one name. */
     private static boolean abbreviated(String text, Word a, Word b) {
-        return a.text().length() <= 4 && text.substring(a.end(), b.start()).matches("\\.[ \\t]{1,2}");
+        return a.text().length() <= 4 && a.end() < b.start() && text.charAt(a.end()) == '.' && blanks(text, a.end() + 1, b.start());
     }
 
     /** A possessive stays after the replacement: "Sarah Johnson's dog" -> "a woman's dog". */

@@ -6,8 +6,10 @@ import io.brief2image.guidelines.text.QuotedTextGuard;
 import io.brief2image.guidelines.text.TextSpan;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 
 /**
@@ -60,10 +62,15 @@ final class PersonFinder {
         List<Found> found = new ArrayList<>();
         List<Word> words = LatinNames.words(text);
         boolean shapesCount = !LatinNames.titleCase(words);
+        Set<Integer> afterPersonLead = new HashSet<>();
+        Matcher lead = index.personLead.matcher(text);
+        while (lead.find()) {
+            afterPersonLead.add(lead.end());
+        }
         for (int i = 0; i < words.size(); i++) {
             Word w = words.get(i);
             Found person = UnspacedNames.isHangul(w.text().codePointAt(0)) ? unspaced.hangul(text, words, i, false)
-                    : latin.personAt(text, words, i, afterPersonLead(text, w.start()), shapesCount);
+                    : latin.personAt(text, words, i, afterPersonLead.contains(w.start()), shapesCount);
             if (person != null && !TextSpan.anyOverlaps(keep, person.start(), person.end()) && !partOfAllowedName(text, words, i, person)) {
                 found.add(person);
                 while (i + 1 < words.size() && words.get(i + 1).start() < person.end()) {
@@ -94,17 +101,6 @@ final class PersonFinder {
                 if (index.isAllowedOrKnown(text.substring(words.get(a).start(), words.get(b).end()))) {
                     return true;
                 }
-            }
-        }
-        return false;
-    }
-
-    private boolean afterPersonLead(String text, int start) {
-        Matcher m = index.personLead.matcher(text);
-        m.region(Math.max(0, start - 40), start);
-        while (m.find()) {
-            if (m.end() == start) {
-                return true;
             }
         }
         return false;

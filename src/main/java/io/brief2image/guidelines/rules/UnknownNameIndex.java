@@ -137,7 +137,7 @@ final class UnknownNameIndex {
 
     /** A name of historic art, a movement, a studio or a character: never an unknown artist. */
     boolean isAllowedOrKnown(String name) {
-        String stripped = name.replaceAll("['’]s$", "");
+        String stripped = withoutPossessive(name);
         return allowedStyleName.test(stripped) || leftToKnownRules.contains(fold(stripped));
     }
 
@@ -157,9 +157,26 @@ final class UnknownNameIndex {
         return words.stream().map(UnknownNameIndex::fold).collect(Collectors.toCollection(HashSet::new));
     }
 
+    private static final Pattern MARKS = Pattern.compile("\\p{M}");
+    private static final Pattern SPACES = Pattern.compile("\\s+");
+    private static final Pattern POSSESSIVE = Pattern.compile("['’]s$");
+
+    /** Lower case, no accents, one space between words; plain ASCII words (most of them) take the short way. */
     static String fold(String word) {
+        boolean simple = true;
+        for (int i = 0; i < word.length() && simple; i++) {
+            char c = word.charAt(i);
+            simple = c < 128 && !Character.isWhitespace(c);
+        }
+        if (simple) {
+            return word.toLowerCase(Locale.ROOT);
+        }
         String decomposed = Normalizer.normalize(word.replace('’', '\''), Normalizer.Form.NFD);
-        return decomposed.replaceAll("\\p{M}", "").toLowerCase(Locale.ROOT).replaceAll("\\s+", " ").strip();
+        return SPACES.matcher(MARKS.matcher(decomposed).replaceAll("").toLowerCase(Locale.ROOT)).replaceAll(" ").strip();
+    }
+
+    static String withoutPossessive(String word) {
+        return word.endsWith("s") ? POSSESSIVE.matcher(word).replaceAll("") : word;
     }
 
     static boolean isLatin(String s) {
