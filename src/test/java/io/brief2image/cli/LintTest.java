@@ -80,6 +80,21 @@ class LintTest {
     }
 
     @Test
+    void unknownNamesShowTheRulesThatFired() throws IOException {
+        Outcome result = lint("team.json", """
+                {"prompt": "a portrait of Sarah Johnson in a cafe in the style of Jonas Feldmann", "n": 1}""",
+                "terrier.json", """
+                {"prompt": "a Jack Russell terrier at Victoria Station", "n": 1}""");
+        assertThat(result.exit()).isZero();
+        assertThat(result.out())
+                .contains("guideline unknown-artist: removed 'in the style of Jonas Feldmann'")
+                .contains("guideline named-person: replaced 'Sarah Johnson' → 'a woman'")
+                .contains("prompt after guidelines: a portrait of a woman in a cafe");
+        String terrier = result.out().substring(result.out().indexOf("terrier.json"));
+        assertThat(terrier).doesNotContain("unknown-artist", "named-person", "prompt after guidelines");
+    }
+
+    @Test
     void badBriefNamesTheFieldAndFails() throws IOException {
         Outcome result = lint("bad.json", """
                 {"prompt": "a cat", "n": "two"}""");

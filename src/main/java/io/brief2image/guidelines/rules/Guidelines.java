@@ -2,6 +2,7 @@ package io.brief2image.guidelines.rules;
 
 import io.brief2image.base.PolicyAction;
 import io.brief2image.guidelines.policy.GuidelinePolicy;
+import io.brief2image.guidelines.policy.UnknownNameData;
 import io.brief2image.guidelines.policy.WorldData;
 import io.brief2image.guidelines.text.QuotedTextGuard;
 import io.brief2image.guidelines.text.TextEditor;
@@ -14,6 +15,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.stream.Stream;
 
 /**
  * The content guidelines ChatGPT applies before calling DALL·E, applied deterministically. This is
@@ -50,14 +52,18 @@ public final class Guidelines {
         this.imageCount = new ImageCountRule(policy.maxImages(), policy.imageCountPhrases());
         this.negations = new NegationRule(policy.negations(), guard, editor);
         NameContext context = new NameContext(policy.ambiguousNames(), policy.artistPhrasing());
-        // names before titles, so "President Obama" is replaced as one person
+        // names before titles, so "President Obama" is replaced as one person; known names before unknown ones
         this.nameRules = world.thenApply(data -> {
             WorldIndex index = new WorldIndex(data, policy, clock);
+            UnknownNames unknown = UnknownNames.of(
+                    new UnknownNameIndex(UnknownNameData.bundled(), index::isAllowedStyleName, worksOf(data)), guard);
             return new NameRules(index, List.of(
                     new PublicFigureRule(policy, index, context, titles, guard, editor),
                     new TitleRule(titles, policy.titleExceptions(), guard, editor, index),
                     new ArtistRule(index, context, policy.artistPhrasing(), guard, editor),
                     new ProtectedWorkRule(index, context, policy.franchiseLinks(), guard, editor),
+                    new UnknownArtistRule(() -> unknown, editor),
+                    new NamedPersonRule(() -> unknown, policy.grammar(), editor),
                     negations));
         });
         this.imageTypes = new ImageTypeCatalog(policy.imageTypes(), policy.grammar());
@@ -144,5 +150,13 @@ public final class Guidelines {
 
     public int maxImages() {
         return policy.maxImages();
+    }
+
+    /** Studios and characters are the known-name rules' to describe: the unknown-name rules leave them. */
+    private static List<String> worksOf(WorldData data) {
+        return Stream.concat(
+                data.characters().stream().flatMap(c -> Stream.concat(Stream.of(c.name()), c.aliases().stream())),
+                data.studios().stream().flatMap(st -> Stream.concat(Stream.of(st.name()), st.aliases().stream())))
+                .toList();
     }
 }
