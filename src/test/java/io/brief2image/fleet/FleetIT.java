@@ -6,7 +6,6 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.brief2image.admission.CostEstimate;
 import io.brief2image.admission.Estimates;
-import io.brief2image.base.Json;
 import io.brief2image.brief.ModelSpec;
 import io.brief2image.brief.ModelTable;
 import io.brief2image.offline.OfflineImageServer;
@@ -18,7 +17,6 @@ import io.brief2image.testing.StandaloneBroker;
 import jakarta.jms.Connection;
 import jakarta.jms.MessageProducer;
 import jakarta.jms.Session;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -101,20 +99,20 @@ class FleetIT {
             }
         }
 
-        await("100 briefs done").atMost(Duration.ofSeconds(120)).until(() -> done(fleet) >= 100 && requestedBriefs(provider) > done(fleet));
+        await("100 briefs done").atMost(Duration.ofSeconds(120)).until(() -> FleetRecords.sidecars(fleet).size() >= 100 && FleetRecords.requestedBriefs(provider) > FleetRecords.sidecars(fleet).size());
         fleet.kill(0);
-        int inFlightAtKill = inFlightAtKill(fleet.instance(0));
+        int inFlightAtKill = FleetRecords.notDone(fleet.instance(0));
 
         if (SHARED_STORE) {
             // the fleet pauses at its one budget: nothing more is paid while it is spent, then a raise resumes it
             await("the fleet pauses at the budget").atMost(Duration.ofSeconds(120)).during(Duration.ofSeconds(3))
-                    .until(() -> done(fleet) < TOTAL && sidecars(fleet).size() == provider.requests().size() - repeats(provider));
+                    .until(() -> FleetRecords.sidecars(fleet).size() < TOTAL && FleetRecords.sidecars(fleet).size() == provider.requests().size() - repeats(provider));
             assertThat(spentUsd(fleet, provider)).as("the fleet's spend against its daily budget").isLessThanOrEqualTo(budgetUsd);
             for (Fleet.Instance instance : fleet.instances().subList(1, INSTANCES)) {
                 assertThat(new HttpCalls(instance.httpPort()).post("/api/budget?daily_usd=" + budgetUsd * 10).statusCode()).isEqualTo(200);
             }
         }
-        await("all briefs done").atMost(Duration.ofSeconds(150)).until(() -> done(fleet) >= TOTAL);
+        await("all briefs done").atMost(Duration.ofSeconds(150)).until(() -> FleetRecords.sidecars(fleet).size() >= TOTAL);
         // the log settles: a redelivered brief may still be rendered again
         AtomicInteger seen = new AtomicInteger(-1);
         await().atMost(Duration.ofSeconds(20)).during(Duration.ofSeconds(2))
@@ -123,7 +121,7 @@ class FleetIT {
         // every brief exactly once: one image and one sidecar in its own folder, nothing failed or left behind
         Set<String> ids = IntStream.range(0, TOTAL).mapToObj(i -> i < FILE_BRIEFS ? "file-" + i : "jms-" + (i - FILE_BRIEFS))
                 .collect(Collectors.toSet());
-        Map<String, List<JsonNode>> byBrief = sidecars(fleet).stream().collect(Collectors.groupingBy(s -> s.path("brief_id").asText()));
+        Map<String, List<JsonNode>> byBrief = FleetRecords.sidecars(fleet).stream().collect(Collectors.groupingBy(s -> s.path("brief_id").asText()));
         assertThat(byBrief.keySet()).containsExactlyInAnyOrderElementsOf(ids);
         assertThat(byBrief.values()).allSatisfy(s -> assertThat(s).hasSize(1));
         for (String id : ids) {
@@ -138,13 +136,13 @@ class FleetIT {
         }
         assertThat(fleet.inbox().resolve(".claims")).isEmptyDirectory();
         // each instance took part, and the survivors took what the dead one held
-        List<Long> perInstance = fleet.instances().stream().map(FleetIT::ingested).toList();
+        List<Long> perInstance = fleet.instances().stream().map(FleetRecords::ingested).toList();
         assertThat(perInstance).allSatisfy(n -> assertThat(n).isPositive());
         assertThat(perInstance.stream().mapToLong(Long::longValue).sum()).as("each file ingested by exactly one instance").isEqualTo(FILE_BRIEFS);
 
         // provider calls: every brief once, again only what was in flight at the kill
         Map<String, Long> perBrief = provider.requests().stream().filter(r -> r.prompt() != null)
-                .collect(Collectors.groupingBy(FleetIT::briefOf, Collectors.counting()));
+                .collect(Collectors.groupingBy(FleetRecords::briefOf, Collectors.counting()));
         assertThat(perBrief.keySet()).containsExactlyInAnyOrderElementsOf(ids);
         long calls = perBrief.values().stream().mapToLong(Long::longValue).sum();
         assertThat(calls).isLessThanOrEqualTo(TOTAL + inFlightAtKill);
@@ -169,75 +167,13 @@ class FleetIT {
 
     /** What the fleet paid: its sidecars, plus each repeated call at the price of its brief. */
     private static double spentUsd(Fleet fleet, OfflineImageServer provider) {
-        List<JsonNode> sidecars = sidecars(fleet);
+        List<JsonNode> sidecars = FleetRecords.sidecars(fleet);
         double paid = sidecars.stream().mapToDouble(s -> s.path("cost_usd").asDouble()).sum();
         return sidecars.isEmpty() ? 0 : paid + repeats(provider) * paid / sidecars.size();
     }
 
     private static long repeats(OfflineImageServer provider) {
-        List<String> briefs = provider.requests().stream().filter(r -> r.prompt() != null).map(FleetIT::briefOf).toList();
+        List<String> briefs = provider.requests().stream().filter(r -> r.prompt() != null).map(FleetRecords::briefOf).toList();
         return briefs.size() - briefs.stream().distinct().count();
-    }
-
-    /**
-     * The briefs the killed instance had begun and not finished: its ledger marks a brief started
-     * before anything is paid for and done after the outbox is written, so these are the only ones
-     * another instance may make (and pay for) again.
-     */
-    private static int inFlightAtKill(Fleet.Instance killed) throws IOException {
-        Path ledger = killed.data().resolve("ledger");
-        if (!Files.isDirectory(ledger)) {
-            return 0;
-        }
-        try (Stream<Path> entries = Files.list(ledger)) {
-            return (int) entries.filter(entry -> {
-                try {
-                    return !"done".equals(Json.MAPPER.readTree(entry.toFile()).path("status").asText());
-                } catch (IOException e) {
-                    return true; // torn by the kill: not done
-                }
-            }).count();
-        }
-    }
-
-    /** Inbox files this instance moved to its data/ingested/ folder. */
-    private static long ingested(Fleet.Instance instance) {
-        Path ingested = instance.data().resolve("ingested");
-        if (!Files.isDirectory(ingested)) {
-            return 0;
-        }
-        try (Stream<Path> files = Files.walk(ingested)) {
-            return files.filter(Files::isRegularFile).count();
-        } catch (IOException e) {
-            return 0;
-        }
-    }
-
-    private static int requestedBriefs(OfflineImageServer provider) {
-        return (int) provider.requests().stream().filter(r -> r.prompt() != null).map(FleetIT::briefOf).distinct().count();
-    }
-
-    /** The brief id a request is for: the word before "marker". */
-    private static String briefOf(RecordedRequest request) {
-        String head = request.prompt().substring(0, request.prompt().indexOf(" marker"));
-        return head.substring(head.lastIndexOf(' ') + 1);
-    }
-
-    private static int done(Fleet fleet) {
-        return sidecars(fleet).size();
-    }
-
-    private static List<JsonNode> sidecars(Fleet fleet) {
-        try (Stream<Path> files = Files.walk(fleet.outbox())) {
-            return files.filter(f -> f.toString().endsWith(".json") && !f.getFileName().toString().startsWith(".")).map(f -> {
-                try {
-                    return Json.MAPPER.readTree(f.toFile());
-                } catch (IOException e) {
-                    return null;
-                }
-            }).filter(s -> s != null).toList();
-        } catch (IOException | java.io.UncheckedIOException e) {
-            return List.of(); // a file renamed while the folder was walked: asked again at the next poll
-        }
     }
 }
