@@ -68,12 +68,12 @@ public final class PipelineBeans extends OnceBeans {
     }
 
     /**
-     * Which instance reads which inbox file, so several instances can watch one shared inbox: claim
-     * files beside the briefs (inbox/.claims) when no shared store is configured.
+     * Which instance reads which inbox file, so several instances can watch one shared inbox:
+     * hidden claim files beside the briefs when no shared store is configured.
      */
     @BindToRegistry
     public IdempotentRepository inboxClaims() {
-        return once("inboxClaims", () -> new InboxClaims(settings.folders().inbox().resolve(".claims"),
+        return once("inboxClaims", () -> new InboxClaims(settings.folders().inbox(),
                 ClaimOwner.thisProcess(settings.fleet().instanceId()), Duration.ofSeconds(settings.fleet().claimLeaseSeconds())));
     }
 

@@ -25,8 +25,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Who is reading which inbox file, for the inbox's {@code readLock: idempotent-changed}: one claim
- * file per inbox file in a folder every instance sees (inbox/.claims), created with O_EXCL so of
+ * Who is reading which inbox file, for the inbox's {@code readLock: idempotent-changed}: one hidden
+ * claim file per inbox file ({@code .<name>.claim}, beside it in the inbox every instance sees, as
+ * Camel's own {@code .camelLock} markers are), created with O_EXCL so of
  * several instances polling one shared inbox exactly one wins a file. The claim lives only while
  * the file is read and queued (the route removes it on commit, after the file has been moved away,
  * and on rollback). Its owner refreshes it every third of the lease; a claim not refreshed for a
@@ -165,13 +166,14 @@ public final class InboxClaims extends ServiceSupport implements IdempotentRepos
         }
     }
 
-    /** A claim file per key; a key is an inbox file name, encoded so any name is one safe file name. */
+    /** A claim file per key; a key is an inbox file name, encoded so that any name gives one safe file name. */
     private Path claimOf(String key) {
         String name = URLEncoder.encode(key, StandardCharsets.UTF_8);
-        if (name.length() > 200 || name.startsWith(".")) {
-            name = "h-" + Integer.toHexString(key.hashCode()) + "-" + name.substring(Math.max(0, name.length() - 150)).replace('.', '_');
+        if (name.length() > 200) {
+            name = "h-" + Integer.toHexString(key.hashCode()) + "-" + name.substring(name.length() - 150);
         }
-        return dir.resolve(name + SUFFIX);
+        // hidden: the inbox route, --once and people's tools all pass over dot files
+        return dir.resolve("." + name + SUFFIX);
     }
 
     private synchronized void startRefreshing() {
