@@ -11,6 +11,8 @@ import io.brief2image.base.PipelineMetrics;
 import io.brief2image.base.Progress;
 import io.brief2image.brief.BriefIntake;
 import io.brief2image.brief.BriefValidator;
+import io.brief2image.brief.ClaimOwner;
+import io.brief2image.brief.InboxClaims;
 import io.brief2image.brief.InboxIntake;
 import io.brief2image.brief.ModelLifecycle;
 import io.brief2image.brief.ModelNotices;
@@ -37,6 +39,7 @@ import java.util.function.Supplier;
 import org.apache.camel.BindToRegistry;
 import org.apache.camel.CamelContext;
 import org.apache.camel.ProducerTemplate;
+import org.apache.camel.spi.IdempotentRepository;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -70,6 +73,16 @@ public final class PipelineBeans extends OnceBeans {
     public InboxIntake inboxIntake() {
         return once("inboxIntake", () -> new InboxIntake(settings.limits().maxBriefBytes(), settings.folders().data(), progress(),
                 Priority.of(settings.models().inboxPriority()).orElse(Priority.NOW)));
+    }
+
+    /**
+     * Which instance reads which inbox file, so several instances can watch one shared inbox:
+     * hidden claim files beside the briefs when no shared store is configured.
+     */
+    @BindToRegistry
+    public IdempotentRepository inboxClaims() {
+        return once("inboxClaims", () -> new InboxClaims(settings.folders().inbox(),
+                ClaimOwner.thisProcess(settings.fleet().instanceId()), Duration.ofSeconds(settings.fleet().claimLeaseSeconds())));
     }
 
     @BindToRegistry

@@ -1,5 +1,6 @@
 package io.brief2image.app;
 
+import io.brief2image.brief.ClaimOwner;
 import io.brief2image.expansion.ExpansionMode;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -13,7 +14,7 @@ import java.util.Set;
  * (inbox-quiet-ms, budget-check-ms, http-port, http-host) reach them as properties and have no field here.
  */
 public record Settings(Folders folders, Provider provider, Models models, Expansion expansion, Broker broker,
-                       Limits limits, Operators operators, Offline offline) {
+                       Limits limits, Operators operators, Offline offline, Fleet fleet) {
 
     public static Settings from(SettingValues v) {
         return new Settings(
@@ -28,7 +29,8 @@ public record Settings(Folders folders, Provider provider, Models models, Expans
                         v.whole("retry-base-ms"), v.whole("max-brief-bytes"), v.number("daily-budget-usd"),
                         v.whole("disk-reserve-mb"), v.count("stop-timeout")),
                 new Operators(v.text("admin-token"), v.flag("admin-loopback"), v.whole("stall-seconds")),
-                new Offline(v.whole("offline.latency-ms"), v.count("offline.image-bytes"), v.flag("offline.faults")));
+                new Offline(v.whole("offline.latency-ms"), v.count("offline.image-bytes"), v.flag("offline.faults")),
+                new Fleet(Fleet.orHostAndPid(v.text("instance-id")), v.count("claim-lease-seconds")));
     }
 
     public record Folders(Path inbox, Path outbox, Path failed, Path data) {
@@ -129,6 +131,17 @@ public record Settings(Folders folders, Provider provider, Models models, Expans
     }
 
     public record Offline(long latencyMillis, int imageBytes, boolean faults) {
+    }
+
+    /**
+     * @param instanceId  this instance's name among several sharing a broker and an inbox (claims, logs)
+     * @param claimLease  seconds after which a claim its owner stopped refreshing is taken over
+     */
+    public record Fleet(String instanceId, int claimLeaseSeconds) {
+
+        static String orHostAndPid(String configured) {
+            return configured.isBlank() ? ClaimOwner.hostName() + "-" + ProcessHandle.current().pid() : configured.trim();
+        }
     }
 
     private static String stripSlash(String url) {

@@ -65,7 +65,7 @@ public final class Ledger {
                 BriefResult previous = earlier.get().result();
                 return Optional.of(BriefResult.done(previous.briefId(), previous.images(), brief.source(), true));
             }
-            boolean used = !sameBrief && (earlier.isPresent() || Files.isDirectory(outbox.resolve(brief.id())));
+            boolean used = !sameBrief && (earlier.isPresent() || Files.isDirectory(outbox.resolve(brief.id())) && !leftByThisMessage(brief));
             if (used && !brief.replace()) {
                 throw new BriefFailure("duplicate", "The id '" + brief.id() + "' is already used: another brief with this id already has images"
                         + " in the outbox. Give this brief a new id, or add \"replace\": true to overwrite them.");
@@ -97,6 +97,30 @@ public final class Ledger {
             throw new UncheckedIOException(e);
         } finally {
             release(brief.id());
+        }
+    }
+
+    /**
+     * True when the outbox's images of this id were written for this very queue message: an instance
+     * sharing the outbox died after writing them and before its commit, so the broker redelivered the
+     * message here, where this ledger has no entry (or it died between an image and its sidecar). The brief is made again (it was in flight at the
+     * death), not refused as a different brief reusing the id.
+     */
+    private boolean leftByThisMessage(Brief brief) {
+        String messageId = brief.source() == null ? null : brief.source().messageId();
+        if (messageId == null) {
+            return false;
+        }
+        try (java.util.stream.Stream<Path> files = Files.list(outbox.resolve(brief.id()))) {
+            return files.filter(f -> f.getFileName().toString().endsWith(".json")).findFirst().map(sidecar -> {
+                try {
+                    return messageId.equals(Json.MAPPER.readTree(sidecar.toFile()).path("source").path("message_id").asText(null));
+                } catch (IOException e) {
+                    return false;
+                }
+            }).orElse(true); // images without a sidecar: a write cut off before its first sidecar, no brief's output
+        } catch (IOException e) {
+            return false;
         }
     }
 

@@ -9,6 +9,7 @@ import io.brief2image.base.Source;
 import io.brief2image.base.BriefFailure;
 import io.brief2image.base.BriefResult;
 import io.brief2image.base.PartialFiles;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -27,9 +28,30 @@ class LedgerTest {
     }
 
     static Brief brief(String id, String fingerprint, boolean replace) {
+        return brief(id, fingerprint, replace, null);
+    }
+
+    static Brief brief(String id, String fingerprint, boolean replace, String messageId) {
         return new Brief(id, "p", 1, true, null, null, null, ModelTable.load("classpath:models.yaml").find("gpt-image-2").orElseThrow(),
                 "png", null, null, true, null, null, null, null, null, null, replace, io.brief2image.brief.Priority.NOW, List.of(), List.of(),
-                new Source("file", id + ".json", null, null, "json"), fingerprint, null);
+                new Source("file", id + ".json", null, messageId, "json"), fingerprint, null);
+    }
+
+    @Test
+    void aMessageRedeliveredFromAnInstanceThatDiedAfterWritingTheSharedOutboxIsMadeAgain() throws Exception {
+        // another instance wrote outbox/d for message ID:m-1, then died before its commit: its ledger is its own
+        Path folder = Files.createDirectories(root.resolve("outbox/d"));
+        Files.writeString(folder.resolve("d-1.json"), "{\"brief_id\": \"d\", \"source\": {\"channel\": \"file\", \"message_id\": \"ID:m-1\"}}");
+        Ledger here = ledger(Duration.ofSeconds(1));
+        assertThat(here.admit(brief("d", "f1", false, "ID:m-1"))).as("the same message, redelivered").isEmpty();
+        here.abandon(brief("d", "f1", false, "ID:m-1"));
+        assertThatThrownBy(() -> here.admit(brief("d", "f2", false, "ID:m-2"))).as("another brief reusing the id")
+                .isInstanceOf(BriefFailure.class).hasMessageContaining("already used");
+
+        // cut off between its first image and that image's sidecar: nobody's output yet
+        Path unfinished = Files.createDirectories(root.resolve("outbox/e"));
+        Files.write(unfinished.resolve("e-1.png"), new byte[] {1, 2, 3});
+        assertThat(here.admit(brief("e", "f1", false, "ID:m-3"))).isEmpty();
     }
 
     @Test
