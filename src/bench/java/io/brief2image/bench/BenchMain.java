@@ -72,6 +72,10 @@ public final class BenchMain {
     final List<String> notes = new ArrayList<>();
 
     public static void main(String[] args) throws Exception {
+        if (args.length > 0 && args[0].equals("batch-download")) {
+            BatchDownloadBench.main(Arrays.copyOfRange(args, 1, args.length));
+            return;
+        }
         BenchMain bench = new BenchMain();
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {

@@ -83,7 +83,7 @@ public final class ProviderBeans extends OnceBeans {
             OfflineImageServer offline;
             try {
                 offline = OfflineImageServer.start(new OfflineOptions(0, settings.offline().latencyMillis(), settings.offline().imageBytes(),
-                        settings.offline().faults()));
+                        settings.offline().faults(), settings.offline().batchDelaySeconds() * 1000));
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot start the offline provider", e);
             }

@@ -29,7 +29,8 @@ public record Settings(Folders folders, Provider provider, Models models, Expans
                         v.whole("retry-base-ms"), v.whole("max-brief-bytes"), v.number("daily-budget-usd"),
                         v.whole("disk-reserve-mb"), v.count("stop-timeout")),
                 new Operators(v.text("admin-token"), v.flag("admin-loopback"), v.whole("stall-seconds")),
-                new Offline(v.whole("offline.latency-ms"), v.count("offline.image-bytes"), v.flag("offline.faults")),
+                new Offline(v.whole("offline.latency-ms"), v.count("offline.image-bytes"), v.flag("offline.faults"),
+                        v.whole("offline.batch-delay-seconds")),
                 new Fleet(Fleet.orHostAndPid(v.text("instance-id")), v.count("claim-lease-seconds")));
     }
 
@@ -130,7 +131,8 @@ public record Settings(Folders folders, Provider provider, Models models, Expans
         }
     }
 
-    public record Offline(long latencyMillis, int imageBytes, boolean faults) {
+    /** @param batchDelaySeconds how long an offline batch takes from creation to completed */
+    public record Offline(long latencyMillis, int imageBytes, boolean faults, long batchDelaySeconds) {
     }
 
     /**

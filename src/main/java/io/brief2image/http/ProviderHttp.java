@@ -14,7 +14,9 @@ import java.util.TreeMap;
 import org.apache.camel.CamelContext;
 import org.apache.camel.component.http.HttpEndpoint;
 import org.apache.hc.client5.http.classic.HttpClient;
+import org.apache.hc.client5.http.classic.methods.HttpGet;
 import org.apache.hc.client5.http.classic.methods.HttpPost;
+import org.apache.hc.client5.http.classic.methods.HttpUriRequestBase;
 import org.apache.hc.core5.http.ClassicHttpResponse;
 import org.apache.hc.core5.http.ContentType;
 import org.apache.hc.core5.http.Header;
@@ -56,14 +58,22 @@ public final class ProviderHttp {
      * come (IOException); {@link FaultClass} tells which are worth another attempt.
      */
     public <T> T post(String url, Object body, String contentType, ReplyHandler<T> onSuccess) throws IOException {
-        URI uri = URI.create(url);
-        HttpPost request = new HttpPost(uri);
+        HttpPost request = new HttpPost(URI.create(url));
         request.setEntity(entity(body, contentType));
+        return execute(request, onSuccess);
+    }
+
+    /** GETs {@code url} (the Batch and Files API); replies as {@link #post}. */
+    public <T> T get(String url, ReplyHandler<T> onSuccess) throws IOException {
+        return execute(new HttpGet(URI.create(url)), onSuccess);
+    }
+
+    private <T> T execute(HttpUriRequestBase request, ReplyHandler<T> onSuccess) throws IOException {
         if (!apiKey.isBlank()) {
             request.setHeader("Authorization", "Bearer " + apiKey);
         }
         request.setHeader("Accept", "application/json");
-        return client(uri.getScheme()).execute(request, response -> {
+        return client(request.getScheme()).execute(request, response -> {
             Map<String, Object> headers = headersOf(response);
             HttpEntity reply = response.getEntity();
             try (InputStream in = reply == null ? InputStream.nullInputStream() : reply.getContent()) {

@@ -17,7 +17,16 @@ public record Fault(
         Duration hangFor,
         String pathPrefix) {
 
-    public enum Kind { STATUS, MALFORMED_JSON, TRUNCATED_BASE64, HANG, CONNECTION_RESET }
+    public enum Kind { STATUS, MALFORMED_JSON, TRUNCATED_BASE64, HANG, CONNECTION_RESET, BATCH_EXPIRED, BATCH_FAILED }
+
+    /**
+     * The path of one line of a batch as the batch works through it: a status fault for this path
+     * makes that line fail with the status (in the batch's error file) instead of rendering.
+     * Not an HTTP path, so faults meant for any endpoint (no path) never hit batch lines.
+     */
+    public static final String BATCH_LINE = "batch-line:";
+    /** The path a new batch takes its fate from: {@link #batchExpires()} or {@link #batchFails}. */
+    public static final String BATCH_CREATED = "batch-created:";
 
     public Fault {
         Objects.requireNonNull(kind, "kind");
@@ -54,6 +63,21 @@ public record Fault(
         return new Fault(Kind.CONNECTION_RESET, 0, null, null, null, null, null);
     }
 
+    /** The next batch line fails with {@code status} and OpenAI's error body (in the batch's error file). */
+    public static Fault batchLine(int status, String code, String message) {
+        return status(status, code, message).forPath(BATCH_LINE);
+    }
+
+    /** The next batch created runs out of its completion window: it ends {@code expired} with half its lines done. */
+    public static Fault batchExpires() {
+        return new Fault(Kind.BATCH_EXPIRED, 0, "batch_expired", null, null, null, BATCH_CREATED);
+    }
+
+    /** The next batch created fails while validating, with this error in its {@code errors}. */
+    public static Fault batchFails(String code, String message) {
+        return new Fault(Kind.BATCH_FAILED, 0, code, message, null, null, BATCH_CREATED);
+    }
+
     /** Adds a {@code Retry-After} header (delta seconds or an HTTP date, sent verbatim). */
     public Fault withRetryAfter(String value) {
         if (kind != Kind.STATUS) {
@@ -69,7 +93,8 @@ public record Fault(
 
     boolean appliesTo(String path) {
         if (pathPrefix == null) {
-            return !path.startsWith(OfflineImageServer.CONTROL_PREFIX);
+            // any HTTP endpoint; batch lines and batch fates (paths not starting with '/') only when named
+            return path.startsWith("/") && !path.startsWith(OfflineImageServer.CONTROL_PREFIX);
         }
         return path.startsWith(pathPrefix);
     }

@@ -40,6 +40,11 @@ record FaultLayer(FaultPlan queued, ControlEndpoint control, FaultResponder resp
         control.handle(method, path, body, replies);
     }
 
+    /** The next fault queued for a path that is not an HTTP request (a batch line, a new batch); empty when off. */
+    Optional<Fault> takeFor(String path) {
+        return queued == null ? Optional.empty() : queued.take(path);
+    }
+
     /**
      * Acts out the next fault queued for {@code path}, if any.
      *

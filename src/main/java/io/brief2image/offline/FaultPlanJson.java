@@ -42,10 +42,14 @@ final class FaultPlanJson {
             case "truncated_base64" -> Fault.truncatedBase64();
             case "hang" -> Fault.hang(Duration.ofMillis(item.path("millis").asLong(30_000)));
             case "connection_reset" -> Fault.connectionReset();
+            case "batch_line" -> statusFault(item).forPath(Fault.BATCH_LINE);
+            case "batch_expired" -> Fault.batchExpires();
+            case "batch_failed" -> Fault.batchFails(item.path("code").asText("invalid_request"),
+                    item.path("message").asText("Offline fault: the batch failed while validating."));
             default -> throw ApiError.invalidValue("type", "Unknown fault type: '" + type + "'. Supported: "
-                    + "status, malformed_json, truncated_base64, hang, connection_reset.");
+                    + "status, malformed_json, truncated_base64, hang, connection_reset, batch_line, batch_expired, batch_failed.");
         };
-        if (item.hasNonNull("path")) {
+        if (item.hasNonNull("path") && !type.startsWith("batch_")) {
             fault = fault.forPath(item.get("path").asText());
         }
         int times = item.path("times").asInt(1);

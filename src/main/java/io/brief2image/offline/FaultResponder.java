@@ -46,6 +46,9 @@ final class FaultResponder {
                 return true;
             }
             case CONNECTION_RESET -> throw new DropConnection("connection reset fault");
+            case BATCH_EXPIRED, BATCH_FAILED -> {
+                return true; // fates of a batch, taken when one is created, never acted out on a request
+            }
             default -> throw new IllegalStateException("unhandled fault kind " + fault.kind());
         }
     }

@@ -15,7 +15,14 @@ final class ImagesReply {
     static void send(Replies replies, List<ImageBytes> images, String revisedPrompt, TokenUsage usage)
             throws IOException {
         JsonReplyStream json = replies.stream();
-        json.raw("{\"created\":" + Instant.now().getEpochSecond() + ",\"data\":[");
+        write(json, images, revisedPrompt, usage, Instant.now().getEpochSecond());
+        json.finish();
+    }
+
+    /** The reply body, streamed; also a batch output line's {@code response.body}. */
+    static void write(JsonReplyStream json, List<ImageBytes> images, String revisedPrompt, TokenUsage usage, long created)
+            throws IOException {
+        json.raw("{\"created\":" + created + ",\"data\":[");
         for (int i = 0; i < images.size(); i++) {
             json.raw(i == 0 ? "{\"b64_json\":" : ",{\"b64_json\":").base64(images.get(i));
             if (revisedPrompt != null) {
@@ -23,7 +30,7 @@ final class ImagesReply {
             }
             json.raw("}");
         }
-        json.raw("],\"usage\":").value(usageBody(usage)).raw("}").finish();
+        json.raw("],\"usage\":").value(usageBody(usage)).raw("}");
     }
 
     static Map<String, Object> usageBody(TokenUsage usage) {

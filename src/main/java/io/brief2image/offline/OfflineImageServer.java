@@ -45,13 +45,16 @@ public final class OfflineImageServer implements AutoCloseable {
         ServerLifetime lifetime = new ServerLifetime();
         FaultLayer faults = FaultLayer.of(options.faults(), log, lifetime);
         ServedModels models = ServedModels.BUNDLED;
-        List<ApiEndpoint> endpoints = List.of(
+        OfflineFiles files = new OfflineFiles();
+        OfflineBatches batches = new OfflineBatches(files, models, faults, previews, options.batchDelayMillis());
+        List<ApiEndpoint> endpoints = new java.util.ArrayList<>(List.of(
                 new ModelsEndpoint(models),
                 new GenerationsEndpoint(previews, models),
                 new EditsEndpoint(previews, models),
                 new ResponsesEndpoint(previews, models),
                 StableDiffusionEndpoint.txt2img(previews),
-                StableDiffusionEndpoint.img2img(previews));
+                StableDiffusionEndpoint.img2img(previews)));
+        endpoints.addAll(BatchApiRoutes.of(files, batches));
 
         HttpServer server = HttpServer.create(
                 new InetSocketAddress(InetAddress.getLoopbackAddress(), options.port()), ACCEPT_BACKLOG);

@@ -10,8 +10,10 @@ package io.brief2image.offline;
  * @param faults          whether faults can be injected: the control API ({@code /_offline/faults},
  *                        {@code /_offline/requests}) and {@link OfflineImageServer#faults()}. Off by
  *                        default, so a server started for its images never misbehaves on request
+ * @param batchDelayMillis how long a batch takes from creation to {@code completed} (validating the
+ *                        first tenth, in progress to nine tenths, then finalizing); 0 = done at once
  */
-public record OfflineOptions(int port, long latencyMillis, int fixedImageBytes, boolean faults) {
+public record OfflineOptions(int port, long latencyMillis, int fixedImageBytes, boolean faults, long batchDelayMillis) {
 
     public OfflineOptions {
         if (port < 0 || port > 65_535) {
@@ -20,35 +22,48 @@ public record OfflineOptions(int port, long latencyMillis, int fixedImageBytes, 
         if (latencyMillis < 0) {
             throw new IllegalArgumentException("latencyMillis must not be negative: " + latencyMillis);
         }
+        if (batchDelayMillis < 0) {
+            throw new IllegalArgumentException("batchDelayMillis must not be negative: " + batchDelayMillis);
+        }
         if (fixedImageBytes < 0) {
             throw new IllegalArgumentException("fixedImageBytes must not be negative: " + fixedImageBytes);
         }
     }
 
-    /** Fault injection off. */
+    /** Fault injection off, batches done at once. */
     public OfflineOptions(int port, long latencyMillis, int fixedImageBytes) {
-        this(port, latencyMillis, fixedImageBytes, false);
+        this(port, latencyMillis, fixedImageBytes, false, 0);
+    }
+
+    /** Batches done at once. */
+    public OfflineOptions(int port, long latencyMillis, int fixedImageBytes, boolean faults) {
+        this(port, latencyMillis, fixedImageBytes, faults, 0);
     }
 
     /** An ephemeral port, no latency, painted previews, fault injection off. */
     public static OfflineOptions defaults() {
-        return new OfflineOptions(0, 0, 0, false);
+        return new OfflineOptions(0, 0, 0, false, 0);
     }
 
     public OfflineOptions withPort(int newPort) {
-        return new OfflineOptions(newPort, latencyMillis, fixedImageBytes, faults);
+        return new OfflineOptions(newPort, latencyMillis, fixedImageBytes, faults, batchDelayMillis);
     }
 
     public OfflineOptions withLatencyMillis(long newLatencyMillis) {
-        return new OfflineOptions(port, newLatencyMillis, fixedImageBytes, faults);
+        return new OfflineOptions(port, newLatencyMillis, fixedImageBytes, faults, batchDelayMillis);
     }
 
     public OfflineOptions withFixedImageBytes(int newFixedImageBytes) {
-        return new OfflineOptions(port, latencyMillis, newFixedImageBytes, faults);
+        return new OfflineOptions(port, latencyMillis, newFixedImageBytes, faults, batchDelayMillis);
     }
 
     /** Turns fault injection (and the control API) on or off. */
     public OfflineOptions withFaults(boolean enabled) {
-        return new OfflineOptions(port, latencyMillis, fixedImageBytes, enabled);
+        return new OfflineOptions(port, latencyMillis, fixedImageBytes, enabled, batchDelayMillis);
+    }
+
+    /** How long each batch takes to complete. */
+    public OfflineOptions withBatchDelayMillis(long millis) {
+        return new OfflineOptions(port, latencyMillis, fixedImageBytes, faults, millis);
     }
 }

@@ -78,7 +78,7 @@ final class Replies {
         return startChunked(status, "application/json");
     }
 
-    private OutputStream startChunked(int status, String contentType) throws IOException {
+    OutputStream startChunked(int status, String contentType) throws IOException {
         exchange.getResponseHeaders().set("Content-Type", contentType);
         exchange.sendResponseHeaders(status, 0);
         return new BufferedOutputStream(exchange.getResponseBody(), STREAM_BUFFER);

@@ -12,6 +12,9 @@ import java.util.List;
  */
 final class RequestRouter implements HttpHandler {
 
+    /** A batch input file may be 200 MB; the multipart envelope around it a little more. */
+    static final int MAX_BODY = 201 * 1024 * 1024;
+
     private final List<ApiEndpoint> endpoints;
     private final RequestLog log;
     private final FaultLayer faults;
@@ -46,15 +49,22 @@ final class RequestRouter implements HttpHandler {
         long arrived = epochMicros();
         String method = exchange.getRequestMethod();
         String path = exchange.getRequestURI().getPath();
-        byte[] body = exchange.getRequestBody().readAllBytes();
+        byte[] body = exchange.getRequestBody().readNBytes(MAX_BODY + 1);
         Replies replies = new Replies(exchange);
+        if (body.length > MAX_BODY) {
+            replies.error(413, "invalid_request_error", null, "request_too_large",
+                    "The request body is larger than " + (MAX_BODY >> 20) + " MB; a batch input file may be at most 200 MB.");
+            return;
+        }
         if (path.startsWith(OfflineImageServer.CONTROL_PREFIX)) {
             faults.control(method, path, body, replies);
             return;
         }
 
         IncomingRequest request = IncomingRequest.read(exchange, body);
-        ApiEndpoint endpoint = endpoints.stream().filter(e -> e.serves(path)).findFirst().orElse(null);
+        List<ApiEndpoint> onPath = endpoints.stream().filter(e -> e.serves(path)).toList();
+        ApiEndpoint endpoint = onPath.stream().filter(e -> e.method().equals(method)).findFirst()
+                .orElse(onPath.isEmpty() ? null : onPath.get(0));
         log.add(describe(endpoint, request).receivedAt(arrived));
         if (endpoint == null) {
             replies.error(404, "invalid_request_error", null, "not_found",
@@ -62,9 +72,10 @@ final class RequestRouter implements HttpHandler {
             return;
         }
         if (!method.equals(endpoint.method())) {
-            exchange.getResponseHeaders().set("Allow", endpoint.method());
+            String allowed = String.join(", ", onPath.stream().map(ApiEndpoint::method).distinct().toList());
+            exchange.getResponseHeaders().set("Allow", allowed);
             replies.error(405, "invalid_request_error", null, "method_not_allowed",
-                    "Method " + method + " is not allowed for " + path + "; use " + endpoint.method() + ".");
+                    "Method " + method + " is not allowed for " + path + "; use " + allowed + ".");
             return;
         }
         if (!faults.intercept(path, replies)) {

@@ -27,12 +27,21 @@
  * Images: {@code PreviewSource} picks {@code PreviewPainter} or the fixed benchmark {@code NoisePng};
  * {@code Replies} and {@code JsonReplyStream} write replies, base64 streamed.
  *
+ * <p><b>Files and Batches API</b> ({@code BatchApiRoutes}, each a {@code Route}: method and path
+ * pattern, since {@code GET} and {@code POST /v1/batches} share a path): {@code OfflineFiles} holds
+ * {@code StoredFile}s; an upload is checked line by line ({@code BatchInputLine}); {@code OfflineBatches}
+ * creates batches, deciding each line's {@code BatchLineOutcome} at once (the sync endpoint's checks,
+ * or a {@code batch_line} fault) so downloads repeat exactly; {@code OfflineBatch} moves through the
+ * statuses on the clock ({@link io.brief2image.offline.OfflineOptions#batchDelayMillis}) and registers
+ * its output and error files, {@code BatchResultFile}s that produce their lines while being sent.
+ *
  * <p><b>Fault layer</b>, off unless {@link io.brief2image.offline.OfflineOptions#withFaults} (the
  * service: {@code brief2image.offline.faults=true}) turns it on: {@code FaultLayer} holds the
  * {@link io.brief2image.offline.FaultPlan} (queued {@link io.brief2image.offline.Fault}s), the control
  * API {@code ControlEndpoint} ({@code /_offline/faults}, {@code /_offline/requests}, read by
  * {@code FaultPlanJson}) and {@code FaultResponder}, which acts a fault out (an error status with
  * Retry-After, a hang, malformed JSON, a reply cut inside the base64, or a dropped connection by
- * throwing {@code DropConnection}). Off, the control API answers 404 and no request is touched.
+ * throwing {@code DropConnection}); batch faults are taken when a batch is created: a line's status,
+ * an expired or a failed batch. Off, the control API answers 404 and no request is touched.
  */
 package io.brief2image.offline;

@@ -54,13 +54,25 @@ public final class OpenAiImagesProvider implements ImageProvider {
 
     @Override
     public ProviderResult generate(ImageRequest request, Supplier<Path> tempFiles) throws IOException {
-        boolean edit = request.baseImage() != null && request.model().edits();
-        if (edit) {
+        if (edits(request)) {
             return http.post(baseUrl + "/images/edits", multipart(request), null, (in, headers) ->
                     result(StreamingReply.read(in, IMAGE_FIELDS, tempFiles), request, headers));
         }
         return http.post(baseUrl + "/images/generations", JSON.writeValueAsString(body(request)), "application/json",
                 (in, headers) -> result(StreamingReply.read(in, IMAGE_FIELDS, tempFiles), request, headers));
+    }
+
+    /** Whether the request goes to /images/edits (a base image, and a model that edits) rather than /images/generations. */
+    public boolean edits(ImageRequest request) {
+        return request.baseImage() != null && request.model().edits();
+    }
+
+    /**
+     * The JSON body sent to /images/generations, which is also the body of a batch line: the Batch
+     * API sends each line's body to the same endpoint, so both paths render the same request.
+     */
+    public ObjectNode requestBody(ImageRequest request) {
+        return body(request);
     }
 
     private ObjectNode body(ImageRequest r) {
