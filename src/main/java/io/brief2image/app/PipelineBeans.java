@@ -157,7 +157,12 @@ public final class PipelineBeans extends OnceBeans {
     }
 
     Guidelines guidelinePolicy() {
-        return once("guidelinePolicy", () -> new Guidelines(GuidelinePolicy.loadFrom(settings.models().guidelines()), clock()));
+        return once("guidelinePolicy", () -> new Guidelines(guidelineDocument(), clock()));
+    }
+
+    /** The guideline data itself, read once: the rules and the GPT guard's replacements share it. */
+    GuidelinePolicy guidelineDocument() {
+        return once("guidelineDocument", () -> GuidelinePolicy.loadFrom(settings.models().guidelines()));
     }
 
     Ledger ledger() {

@@ -13,7 +13,7 @@ import java.util.Set;
  * (inbox-quiet-ms, budget-check-ms, http-port, http-host) reach them as properties and have no field here.
  */
 public record Settings(Folders folders, Provider provider, Models models, Expansion expansion, Broker broker,
-                       Limits limits, Operators operators, Offline offline) {
+                       Limits limits, Operators operators, Offline offline, Safety safety) {
 
     public static Settings from(SettingValues v) {
         return new Settings(
@@ -28,7 +28,8 @@ public record Settings(Folders folders, Provider provider, Models models, Expans
                         v.whole("retry-base-ms"), v.whole("max-brief-bytes"), v.number("daily-budget-usd"),
                         v.whole("disk-reserve-mb"), v.count("stop-timeout")),
                 new Operators(v.text("admin-token"), v.flag("admin-loopback"), v.whole("stall-seconds")),
-                new Offline(v.whole("offline.latency-ms"), v.count("offline.image-bytes"), v.flag("offline.faults")));
+                new Offline(v.whole("offline.latency-ms"), v.count("offline.image-bytes"), v.flag("offline.faults")),
+                new Safety(v.text("guard"), v.text("moderation"), v.text("representation")));
     }
 
     public record Folders(Path inbox, Path outbox, Path failed, Path data) {
@@ -128,6 +129,20 @@ public record Settings(Folders folders, Provider provider, Models models, Expans
     }
 
     public record Offline(long latencyMillis, int imageBytes, boolean faults) {
+    }
+
+    /** @param guard auto|off; @param moderation auto|off; @param representation off|seed */
+    public record Safety(String guard, String moderation, String representation) {
+
+        /** The GPT guard runs where a chat model writes captions, unless switched off. */
+        public boolean guardOn() {
+            return !"off".equalsIgnoreCase(guard.strip());
+        }
+
+        /** Moderation calls go out with a key, unless switched off. */
+        public boolean moderationCalls(Provider provider) {
+            return provider.hasApiKey() && !"off".equalsIgnoreCase(moderation.strip());
+        }
     }
 
     private static String stripSlash(String url) {
