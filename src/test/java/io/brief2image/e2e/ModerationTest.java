@@ -11,6 +11,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import io.brief2image.offline.OfflineImageServer;
+import io.brief2image.offline.OfflineOptions;
 import io.brief2image.testing.ChatStandIn;
 import io.brief2image.testing.PlainReason;
 import io.brief2image.testing.RunningApp;
@@ -137,6 +139,22 @@ class ModerationTest {
             assertThat(app.awaitDeadLetter("gory.json").path("reason").asText()).contains("gory");
         }
         assertThat(moderationCalls("kite")).isEmpty();
+    }
+
+    @Test
+    void theOfflineProviderServesModerationToo(@TempDir Path dir) throws Exception {
+        try (OfflineImageServer server = OfflineImageServer.start(OfflineOptions.defaults());
+             RunningApp app = new RunningApp(dir).set("provider", "openai").set("openai-api-key", KEY).set("openai-base-url", server.baseUrl())
+                     .set("expansion", "rules").set("models-check-minutes", "0").set("moderation", "auto").start()) {
+            // not a blocked term of the guidelines, but on the offline provider's own moderation list
+            app.drop("field.json", "{\"prompt\": \"a field strewn with entrails\", \"n\": 1, \"expand\": false}");
+            JsonNode report = app.awaitDeadLetter("field.json");
+            assertThat(report.path("reason").asText()).contains("found graphic violence in the image description");
+            assertThat(server.requests()).extracting(r -> r.path()).contains("/v1/moderations").doesNotContain(IMAGES);
+
+            app.drop("pond.json", "{\"prompt\": \"a duck pond in spring\", \"n\": 1}");
+            assertThat(app.awaitSidecars("pond", 1).get(0).path("policy").toString()).contains("none flagged");
+        }
     }
 
     private static List<LoggedRequest> moderationCalls(String words) {
