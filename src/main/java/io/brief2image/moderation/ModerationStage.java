@@ -70,7 +70,7 @@ public final class ModerationStage {
         }
         if (!which.isEmpty()) {
             throw new BriefFailure("moderation", words.flaggedReason(flagged),
-                    ModerationClient.MODEL + " flagged caption " + which + " for " + flagged, null, "flagged", checked.attempts(), null);
+                    ModerationClient.MODEL + " flagged caption " + which + " for " + flagged, null, null, checked.attempts(), null);
         }
         return new PolicyAction(RULE, "passed", ModerationClient.MODEL + ": " + captions.size() + " caption"
                 + (captions.size() == 1 ? "" : "s") + ", none flagged");
