@@ -53,13 +53,15 @@ public final class PipelineBeans extends OnceBeans {
     private static final Logger LOG = LoggerFactory.getLogger(PipelineBeans.class);
 
     private final StartInParallel<ModelTable> modelTableRead;
+    private final StartInParallel<GuidelinePolicy> guidelineDocumentRead;
     private final StartInParallel<Guidelines> guidelinesRead;
 
     PipelineBeans(Settings settings, Supplier<CamelContext> context) {
         super(settings, context);
         modelTableRead = StartInParallel.begin("models", () -> checkedModelTable(settings));
-        guidelinesRead = StartInParallel.begin("guidelines",
-                () -> new Guidelines(GuidelinePolicy.loadFrom(settings.models().guidelines()), clock()));
+        guidelineDocumentRead = StartInParallel.begin("guideline document",
+                () -> GuidelinePolicy.loadFrom(settings.models().guidelines()));
+        guidelinesRead = StartInParallel.begin("guidelines", () -> new Guidelines(guidelineDocumentRead.take(), clock()));
     }
 
     @BindToRegistry
@@ -181,6 +183,11 @@ public final class PipelineBeans extends OnceBeans {
 
     Guidelines guidelinePolicy() {
         return once("guidelinePolicy", guidelinesRead::take);
+    }
+
+    /** The guideline data itself, read once: the rules and the GPT guard's replacements share it. */
+    GuidelinePolicy guidelineDocument() {
+        return once("guidelineDocument", guidelineDocumentRead::take);
     }
 
     Ledger ledger() {

@@ -1,15 +1,21 @@
 package io.brief2image.app;
 
+import io.brief2image.expansion.CaptionGuard;
 import io.brief2image.expansion.CaptionWriter;
 import io.brief2image.expansion.ChatCompletions;
 import io.brief2image.expansion.ChatSpend;
 import io.brief2image.expansion.ExpansionMode;
 import io.brief2image.expansion.ExpansionRules;
 import io.brief2image.expansion.ExpansionStage;
+import io.brief2image.expansion.GptCaptionGuard;
 import io.brief2image.expansion.GptCaptionWriter;
+import io.brief2image.expansion.Representation;
+import io.brief2image.guidelines.rules.FoundNameRule;
 import io.brief2image.http.ProviderHttp;
 import io.brief2image.http.ProviderConnections;
 import io.brief2image.http.RetryPolicy;
+import io.brief2image.moderation.ModerationClient;
+import io.brief2image.moderation.ModerationStage;
 import io.brief2image.offline.OfflineImageServer;
 import io.brief2image.offline.OfflineOptions;
 import io.brief2image.render.ImageProvider;
@@ -53,7 +59,20 @@ public final class ProviderBeans extends OnceBeans {
     @BindToRegistry
     public ExpansionStage expansion() {
         return once("expansion", () -> new ExpansionStage(pipeline.guidelinePolicy(), ExpansionRules.load("classpath:expansion.yaml"),
-                captionWriter(), pipeline.outbox()::imageFile));
+                captionWriter(), pipeline.outbox()::imageFile, captionGuard(), representation()));
+    }
+
+    /** Between expansion and render: nothing is paid for before the final captions are moderated. */
+    @BindToRegistry
+    public ModerationStage moderation() {
+        return once("moderation", () -> {
+            if (settings.safety().moderationCalls(settings.provider())) {
+                return new ModerationStage(ModerationStage.Mode.ENDPOINT, new ModerationClient(keyedHttp(), settings.provider().baseUrl()),
+                        retries());
+            }
+            boolean off = "off".equalsIgnoreCase(settings.safety().moderation().strip());
+            return new ModerationStage(off ? ModerationStage.Mode.OFF : ModerationStage.Mode.BLOCKED_TERMS, null, retries());
+        });
     }
 
     @BindToRegistry
@@ -146,9 +165,26 @@ public final class ProviderBeans extends OnceBeans {
         if (settings.expansion().mode(settings.provider()) != ExpansionMode.GPT) {
             return Optional.empty();
         }
-        ChatCompletions chat = new ChatCompletions(keyedHttp(), settings.provider().baseUrl(),
-                new ChatSpend(pipeline.admission(), pipeline.estimates()));
-        return Optional.of(new GptCaptionWriter(chat, settings.expansion().model(), retries()));
+        return Optional.of(new GptCaptionWriter(chat(), settings.expansion().model(), retries(), representation()));
+    }
+
+    /** The GPT guard wherever the chat model writes captions, unless the setting is off. */
+    private Optional<CaptionGuard> captionGuard() {
+        if (settings.expansion().mode(settings.provider()) != ExpansionMode.GPT || !settings.safety().guardOn()) {
+            return Optional.empty();
+        }
+        FoundNameRule names = new FoundNameRule(pipeline.guidelineDocument(), pipeline.clock(), FoundNameRule.BUNDLED);
+        return Optional.of(new GptCaptionGuard(chat(), settings.expansion().model(), retries(), names));
+    }
+
+    private Representation representation() {
+        return Representation.resolve(settings.safety().representation());
+    }
+
+    /** Chat calls for expansion and the guard: keyed, and each one reserved and settled against the budget. */
+    private ChatCompletions chat() {
+        return once("chat", () -> new ChatCompletions(keyedHttp(), settings.provider().baseUrl(),
+                new ChatSpend(pipeline.admission(), pipeline.estimates())));
     }
 
     /** The HTTP components wait and pace as the settings say; a stop lets requests at the provider finish. */

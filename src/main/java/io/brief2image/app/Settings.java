@@ -14,7 +14,7 @@ import java.util.Set;
  * (inbox-quiet-ms, budget-check-ms, http-port, http-host) reach them as properties and have no field here.
  */
 public record Settings(Folders folders, Provider provider, Models models, Expansion expansion, Broker broker,
-                       Limits limits, Operators operators, Offline offline, Fleet fleet) {
+                       Limits limits, Operators operators, Offline offline, Fleet fleet, Safety safety) {
 
     public static Settings from(SettingValues v) {
         return new Settings(
@@ -31,7 +31,8 @@ public record Settings(Folders folders, Provider provider, Models models, Expans
                 new Operators(v.text("admin-token"), v.flag("admin-loopback"), v.whole("stall-seconds")),
                 new Offline(v.whole("offline.latency-ms"), v.count("offline.image-bytes"), v.flag("offline.faults"),
                         v.whole("offline.batch-delay-seconds")),
-                new Fleet(Fleet.orHostAndPid(v.text("instance-id")), v.count("claim-lease-seconds")));
+                new Fleet(Fleet.orHostAndPid(v.text("instance-id")), v.count("claim-lease-seconds")),
+                new Safety(v.text("guard"), v.text("moderation"), v.text("representation")));
     }
 
     public record Folders(Path inbox, Path outbox, Path failed, Path data) {
@@ -143,6 +144,20 @@ public record Settings(Folders folders, Provider provider, Models models, Expans
 
         static String orHostAndPid(String configured) {
             return configured.isBlank() ? ClaimOwner.hostName() + "-" + ProcessHandle.current().pid() : configured.trim();
+        }
+    }
+
+    /** @param guard auto|off; @param moderation auto|off; @param representation off|seed */
+    public record Safety(String guard, String moderation, String representation) {
+
+        /** The GPT guard runs where a chat model writes captions, unless switched off. */
+        public boolean guardOn() {
+            return !"off".equalsIgnoreCase(guard.strip());
+        }
+
+        /** Moderation calls go out with a key, unless switched off. */
+        public boolean moderationCalls(Provider provider) {
+            return provider.hasApiKey() && !"off".equalsIgnoreCase(moderation.strip());
         }
     }
 

@@ -22,7 +22,8 @@ import java.util.function.Function;
 /**
  * Turns a screened brief into one image task per image: GPT captions when a chat model is
  * configured (rules when it fails), rules when not, the prompt as is for verbatim briefs. The
- * guidelines are enforced again on every final caption, because a chat model may not obey them.
+ * guidelines are enforced again on every final caption, because a chat model may not obey them, and
+ * then, with a chat model, the GPT guard checks them for names the data does not know.
  */
 public final class ExpansionStage {
 
@@ -31,11 +32,25 @@ public final class ExpansionStage {
     private final Optional<CaptionWriter> gpt;
     private final Function<Sidecar, Path> imageFileOf;
 
+    private final Optional<CaptionGuard> guard;
+    private final Representation representation;
+
     public ExpansionStage(Guidelines guidelines, ExpansionRules rules, Optional<CaptionWriter> gpt, Function<Sidecar, Path> imageFileOf) {
+        this(guidelines, rules, gpt, imageFileOf, Optional.empty(), Representation.OFF);
+    }
+
+    /**
+     * @param guard          checks the final captions after the data rules (the GPT guard), when there is one
+     * @param representation whether the chat model was given the seed's representation rule, to record it
+     */
+    public ExpansionStage(Guidelines guidelines, ExpansionRules rules, Optional<CaptionWriter> gpt, Function<Sidecar, Path> imageFileOf,
+                          Optional<CaptionGuard> guard, Representation representation) {
         this.guidelines = guidelines;
         this.rules = rules;
         this.gpt = gpt;
         this.imageFileOf = imageFileOf;
+        this.guard = guard;
+        this.representation = representation;
     }
 
     public RenderPlan expand(Screening screening) {
@@ -43,22 +58,31 @@ public final class ExpansionStage {
         Brief brief = screening.brief();
         List<PolicyAction> policy = new ArrayList<>(screening.actions());
         Captions captions;
+        List<String> prompts;
+        String guardNote = null;
         double chatUsd;
+        // the guard's chat call is on the brief's tab too: it lands in cost_usd and the budget like expansion's
         try (ChatSpend.Tab tab = ChatSpend.open(brief.id())) {
             captions = screening.parent() != null ? fromParent(screening) : brief.expand() ? expanded(screening) : verbatim(screening);
+            prompts = enforced(captions, policy);
+            // a reproduce renders the earlier image's prompt exactly; everything else is checked once more
+            if (guard.isPresent() && !brief.isReproduce()) {
+                CaptionGuard.Guarded guarded = guard.get().check(prompts);
+                prompts = guarded.captions();
+                policy.addAll(guarded.actions());
+                guardNote = guarded.note();
+            }
             chatUsd = tab.usd();
         }
+        if (representation == Representation.SEED && screening.parent() == null && "gpt".equals(captions.expansion().mode())) {
+            policy.add(representation.applied());
+        }
         List<ImageTask> tasks = new ArrayList<>();
-        int count = captions.texts().size();
+        int count = prompts.size();
         long firstSeed = brief.seed() != null ? brief.seed() : screening.parent() != null ? screening.parent().seed()
                 : ThreadLocalRandom.current().nextLong(0, 1L << 31);
         for (int k = 1; k <= count; k++) {
-            Screened enforced = guidelines.enforce(captions.texts().get(k - 1));
-            policy.addAll(enforced.actions());
-            String imagePrompt = enforced.text();
-            if (captions.types() != null) {
-                imagePrompt = guidelines.ensureImageTypeFirst(imagePrompt, captions.types().get(k - 1), policy);
-            }
+            String imagePrompt = prompts.get(k - 1);
             long seed = brief.seeds() != null && k <= brief.seeds().size() ? brief.seeds().get(k - 1) : firstSeed + k - 1;
             // verbatim prompts are revised only when a guideline rewrote them
             String revisedBy = captions.revisedBy() != null ? captions.revisedBy().get(k - 1)
@@ -74,8 +98,31 @@ public final class ExpansionStage {
         Map<String, Long> timings = new LinkedHashMap<>();
         timings.put("guidelines", screening.millis());
         timings.put("expansion", (System.nanoTime() - started) / 1_000_000);
-        return new RenderPlan(brief, List.copyOf(tasks), List.copyOf(new LinkedHashSet<>(policy)), captions.expansion().withCost(chatUsd),
-                timings, chatUsd);
+        return new RenderPlan(brief, List.copyOf(tasks), List.copyOf(new LinkedHashSet<>(policy)),
+                withNote(captions.expansion(), guardNote).withCost(chatUsd), timings, chatUsd);
+    }
+
+    /** The guidelines on every caption, the image type first where one is asked for. */
+    private List<String> enforced(Captions captions, List<PolicyAction> policy) {
+        List<String> prompts = new ArrayList<>();
+        for (int k = 1; k <= captions.texts().size(); k++) {
+            Screened enforced = guidelines.enforce(captions.texts().get(k - 1));
+            policy.addAll(enforced.actions());
+            String imagePrompt = enforced.text();
+            if (captions.types() != null) {
+                imagePrompt = guidelines.ensureImageTypeFirst(imagePrompt, captions.types().get(k - 1), policy);
+            }
+            prompts.add(imagePrompt);
+        }
+        return prompts;
+    }
+
+    private static Expansion withNote(Expansion expansion, String note) {
+        if (note == null) {
+            return expansion;
+        }
+        String joined = expansion.note() == null ? note : expansion.note() + "; " + note;
+        return new Expansion(expansion.mode(), expansion.model(), joined, expansion.costUsd());
     }
 
     /**

@@ -27,11 +27,17 @@ public final class GptCaptionWriter implements CaptionWriter {
     private final ChatCompletions chat;
     private final String model;
     private final RetryPolicy retries;
-    private final StructuredPrompt captionsPrompt = StructuredPrompt.captions();
+    private final StructuredPrompt captionsPrompt;
     private final StructuredPrompt tunePrompt = StructuredPrompt.tune();
 
     /** @param retries the image calls' policy; chat calls take its backoff with fewer attempts and a shorter wait */
     public GptCaptionWriter(ChatCompletions chat, String model, RetryPolicy retries) {
+        this(chat, model, retries, Representation.OFF);
+    }
+
+    /** @param representation whether the captions prompt carries the seed's representation rule */
+    public GptCaptionWriter(ChatCompletions chat, String model, RetryPolicy retries, Representation representation) {
+        this.captionsPrompt = StructuredPrompt.captions().withInstruction(representation.instruction());
         this.chat = chat;
         this.model = model;
         this.retries = retries.withAttempts(ATTEMPTS).withWaitCap(MAX_WAIT);
@@ -118,7 +124,7 @@ public final class GptCaptionWriter implements CaptionWriter {
     }
 
     /** The reply's JSON object, when the model neither refused nor was cut off. */
-    private static JsonNode usableContent(ChatReply reply) throws ChatFailure {
+    static JsonNode usableContent(ChatReply reply) throws ChatFailure {
         if (reply.refusal() != null) {
             throw ChatFailure.retryable("the chat model refused: " + reply.refusal());
         }

@@ -19,6 +19,7 @@ public record StructuredPrompt(String schemaName, String systemPrompt, JsonNode 
 
     public static final String CAPTIONS = "captions";
     public static final String TUNE = "tune";
+    public static final String GUARD = "guard";
 
     /** {@code prompts/<system>.md} and {@code prompts/<schemaName>.schema.json} from the classpath. */
     public static StructuredPrompt load(String schemaName, String system) {
@@ -39,8 +40,17 @@ public record StructuredPrompt(String schemaName, String systemPrompt, JsonNode 
         return new StructuredPrompt(schemaName, systemPrompt, copy);
     }
 
+    /** The same schema with {@code instruction} added at the end of the system prompt (none when null). */
+    public StructuredPrompt withInstruction(String instruction) {
+        return instruction == null ? this : new StructuredPrompt(schemaName, systemPrompt + "\n\n" + instruction, schema);
+    }
+
     public static StructuredPrompt captions() {
         return load(CAPTIONS, "expansion-system");
+    }
+
+    public static StructuredPrompt guard() {
+        return load(GUARD, "guard-system");
     }
 
     public static StructuredPrompt tune() {

@@ -52,6 +52,7 @@ public final class OfflineImageServer implements AutoCloseable {
                 new GenerationsEndpoint(previews, models),
                 new EditsEndpoint(previews, models),
                 new ResponsesEndpoint(previews, models),
+                new ModerationsEndpoint(),
                 StableDiffusionEndpoint.txt2img(previews),
                 StableDiffusionEndpoint.img2img(previews)));
         endpoints.addAll(BatchApiRoutes.of(files, batches));

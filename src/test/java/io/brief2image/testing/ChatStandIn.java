@@ -83,6 +83,55 @@ public final class ChatStandIn implements AutoCloseable {
         return aResponse().withStatus(200).withHeader("Content-Type", "application/json").withBody(body.toString());
     }
 
+    /**
+     * A guard reply: {@code findings} as (caption number, name, kind) triples, e.g.
+     * {@code guardFindings(1, "Zorblax", "character")}.
+     */
+    public static ResponseDefinitionBuilder guardFindings(Object... captionNameKind) {
+        ObjectNode content = JSON.createObjectNode();
+        var findings = content.putArray("findings");
+        for (int i = 0; i + 2 < captionNameKind.length; i += 3) {
+            findings.addObject().put("caption", (Integer) captionNameKind[i]).put("name", (String) captionNameKind[i + 1])
+                    .put("kind", (String) captionNameKind[i + 2]);
+        }
+        return content(content.toString(), "stop");
+    }
+
+    public static final String MODERATIONS = "/v1/moderations";
+
+    /** A stub for moderation requests. */
+    public static MappingBuilder moderations() {
+        return post(urlPathEqualTo(MODERATIONS));
+    }
+
+    /**
+     * A moderation reply with one result per entry: the category ids it is flagged for (none: not
+     * flagged), every other category of the spec false.
+     */
+    @SafeVarargs
+    public static ResponseDefinitionBuilder moderationReply(List<String>... flaggedPerInput) {
+        List<String> all = List.of("hate", "hate/threatening", "harassment", "harassment/threatening", "illicit", "illicit/violent",
+                "self-harm", "self-harm/intent", "self-harm/instructions", "sexual", "sexual/minors", "violence", "violence/graphic");
+        ObjectNode body = JSON.createObjectNode().put("id", "modr-test").put("model", "omni-moderation-latest");
+        var results = body.putArray("results");
+        for (List<String> flagged : flaggedPerInput) {
+            ObjectNode result = results.addObject().put("flagged", !flagged.isEmpty());
+            ObjectNode categories = result.putObject("categories");
+            ObjectNode scores = result.putObject("category_scores");
+            ObjectNode types = result.putObject("category_applied_input_types");
+            for (String category : all) {
+                categories.put(category, flagged.contains(category));
+                scores.put(category, flagged.contains(category) ? 0.9 : 0.001);
+                types.putArray(category).add("text");
+            }
+        }
+        return aResponse().withStatus(200).withHeader("Content-Type", "application/json").withBody(body.toString());
+    }
+
+    public List<LoggedRequest> moderationRequests() {
+        return server.findAll(com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor(urlPathEqualTo(MODERATIONS)));
+    }
+
     public List<LoggedRequest> requests() {
         return server.findAll(com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor(urlPathEqualTo(PATH)));
     }

@@ -21,7 +21,10 @@ public final class PackagedJar {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx256m", "-jar", jar.toString()));
         command.addAll(List.of(arguments));
-        settings.forEach((key, value) -> command.addAll(List.of("--set", key + "=" + value)));
+        // as in RunningApp: the GPT guard and moderation add calls to the servers the tests count requests on
+        Map<String, String> all = new java.util.LinkedHashMap<>(Map.of("guard", "off", "moderation", "off"));
+        all.putAll(settings);
+        all.forEach((key, value) -> command.addAll(List.of("--set", key + "=" + value)));
         return new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true)
                 .redirectOutput(new File(workDir.toFile(), log)).start();
     }

@@ -45,6 +45,10 @@ public final class RunningApp implements AutoCloseable {
         set("retry-base-ms", "10");
         set("openai-api-key", "");
         set("concurrency", "4");
+        // the GPT guard and moderation add calls to whatever server a test scripts for chat or images;
+        // they are on only in the tests about them (GuardTest, ModerationTest), which set them to auto
+        set("guard", "off");
+        set("moderation", "off");
     }
 
     public RunningApp set(String key, String value) {
