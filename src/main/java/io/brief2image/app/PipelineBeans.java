@@ -26,6 +26,8 @@ import io.brief2image.outbox.EarlierImages;
 import io.brief2image.outbox.OutboxWriter;
 import io.brief2image.outbox.PendingOutbox;
 import io.brief2image.outbox.ResultPublisher;
+import io.brief2image.store.SharedStore;
+import io.brief2image.store.StoreConfig;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -139,7 +141,8 @@ public final class PipelineBeans extends OnceBeans {
 
     @BindToRegistry
     public Budget budget() {
-        return once("budget", () -> new Budget(settings.folders().data(), clock(), settings.limits().dailyBudgetUsd()));
+        return once("budget", () -> new Budget(store().spend(), store().pause(), store().instance(), clock(),
+                settings.limits().dailyBudgetUsd()));
     }
 
     PipelineMetrics metrics() {
@@ -161,8 +164,46 @@ public final class PipelineBeans extends OnceBeans {
     }
 
     Ledger ledger() {
-        return once("ledger", () -> new Ledger(settings.folders().data(), settings.folders().outbox(), partials(),
+        return once("ledger", () -> new Ledger(store().ledger(), store().instance(), store().lease(), settings.folders().outbox(),
                 Duration.ofSeconds((long) settings.limits().requestTimeoutSeconds() * Math.max(1, settings.limits().maxAttempts()))));
+    }
+
+    /**
+     * The shared store (PostgreSQL with db-url, else the embedded H2 file under data/store), opened on
+     * first use; it beats and renews this instance's claims while the service runs, and closes after the
+     * routes have stopped (the last briefs record their results in it).
+     */
+    @BindToRegistry
+    public SharedStore store() {
+        return once("store", () -> {
+            Settings.Store s = settings.store();
+            SharedStore store = SharedStore.open(new StoreConfig(s.url(), s.user(), s.password(), settings.folders().data(),
+                    Duration.ofSeconds(Math.max(1, s.leaseSeconds())), settings.limits().consumers() + 4), clock());
+            store.stopping(() -> context().isStopping() || context().isStopped());
+            store.startHeartbeat("concurrency " + settings.limits().concurrency() + ", images per minute "
+                    + settings.limits().imagesPerMinute() + ", daily budget " + settings.limits().dailyBudgetUsd());
+            try {
+                context().addService(new StoreService(store), true, true);
+            } catch (Exception e) {
+                store.close();
+                throw new IllegalStateException("cannot manage the shared store", e);
+            }
+            return store;
+        });
+    }
+
+    /** Closes the store with the context, after the routes. */
+    private static final class StoreService extends org.apache.camel.support.service.ServiceSupport {
+        private final SharedStore store;
+
+        StoreService(SharedStore store) {
+            this.store = store;
+        }
+
+        @Override
+        protected void doStop() {
+            store.close();
+        }
     }
 
     /** Partial files left by an earlier run are removed before anything writes new ones. */

@@ -13,7 +13,7 @@ import java.util.Set;
  * (inbox-quiet-ms, budget-check-ms, http-port, http-host) reach them as properties and have no field here.
  */
 public record Settings(Folders folders, Provider provider, Models models, Expansion expansion, Broker broker,
-                       Limits limits, Operators operators, Offline offline) {
+                       Limits limits, Operators operators, Offline offline, Store store) {
 
     public static Settings from(SettingValues v) {
         return new Settings(
@@ -28,7 +28,8 @@ public record Settings(Folders folders, Provider provider, Models models, Expans
                         v.whole("retry-base-ms"), v.whole("max-brief-bytes"), v.number("daily-budget-usd"),
                         v.whole("disk-reserve-mb"), v.count("stop-timeout")),
                 new Operators(v.text("admin-token"), v.flag("admin-loopback"), v.whole("stall-seconds")),
-                new Offline(v.whole("offline.latency-ms"), v.count("offline.image-bytes"), v.flag("offline.faults")));
+                new Offline(v.whole("offline.latency-ms"), v.count("offline.image-bytes"), v.flag("offline.faults")),
+                new Store(v.text("db-url"), v.text("db-user"), v.text("db-password"), v.count("claim-lease-seconds")));
     }
 
     public record Folders(Path inbox, Path outbox, Path failed, Path data) {
@@ -130,6 +131,18 @@ public record Settings(Folders folders, Provider provider, Models models, Expans
     public record Offline(long latencyMillis, int imageBytes, boolean faults) {
     }
 
+    /** @param url PostgreSQL JDBC URL, blank for the embedded store; @param leaseSeconds how long a claim counts unrenewed */
+    public record Store(String url, String user, String password, int leaseSeconds) {
+
+        /** The password never appears here. */
+        @Override
+        public String toString() {
+            return "Store[url=" + (url.isBlank() ? "embedded" : url.replaceFirst("\\?.*", "").replaceFirst("//[^/@]*@", "//"))
+                    + ", user=" + (user.isBlank() ? "unset" : user) + ", password=" + (password.isBlank() ? "unset" : "set")
+                    + ", leaseSeconds=" + leaseSeconds + "]";
+        }
+    }
+
     private static String stripSlash(String url) {
         return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
     }
@@ -140,6 +153,6 @@ public record Settings(Folders folders, Provider provider, Models models, Expans
         return "Settings[inbox=" + folders.inbox() + ", outbox=" + folders.outbox() + ", provider=" + provider.effective()
                 + ", model=" + models.model() + ", expansion=" + expansion.mode(provider).name().toLowerCase(Locale.ROOT)
                 + ", broker=" + (broker.embedded() ? "embedded" : broker.url())
-                + ", concurrency=" + limits.concurrency() + ", apiKey=" + (provider.hasApiKey() ? "set" : "unset") + "]";
+                + ", store=" + store + ", concurrency=" + limits.concurrency() + ", apiKey=" + (provider.hasApiKey() ? "set" : "unset") + "]";
     }
 }

@@ -12,6 +12,6 @@ public interface BudgetPause {
 
     void resume(String instance);
 
-    /** The instances waiting now; answers at once (throws {@link StoreUnavailable} during an outage). */
+    /** The live instances (heartbeat within the lease) waiting now; answers at once (throws {@link StoreUnavailable} during an outage). */
     List<Paused> current();
 }

@@ -11,10 +11,13 @@ final class JdbcBudgetPause implements BudgetPause {
 
     private final StoreAccess access;
     private final Clock clock;
+    private final java.time.Duration alive;
 
-    JdbcBudgetPause(StoreAccess access, Clock clock) {
+    /** @param alive how recent an instance's heartbeat must be for its pause to count (a dead instance waits for nothing) */
+    JdbcBudgetPause(StoreAccess access, Clock clock, java.time.Duration alive) {
         this.access = access;
         this.clock = clock;
+        this.alive = alive;
     }
 
     @Override
@@ -50,14 +53,18 @@ final class JdbcBudgetPause implements BudgetPause {
 
     @Override
     public List<Paused> current() {
+        long since = clock.millis() - alive.toMillis();
         return access.once("read the budget pauses", c -> {
-            try (PreparedStatement s = c.prepareStatement("SELECT instance, reason, since FROM budget_pause ORDER BY since");
-                 ResultSet r = s.executeQuery()) {
-                List<Paused> all = new ArrayList<>();
-                while (r.next()) {
-                    all.add(new Paused(r.getString(1), r.getString(2), r.getLong(3)));
+            try (PreparedStatement s = c.prepareStatement("SELECT p.instance, p.reason, p.since FROM budget_pause p"
+                    + " JOIN heartbeat h ON h.instance = p.instance WHERE h.beat_at >= ? ORDER BY p.since")) {
+                s.setLong(1, since);
+                try (ResultSet r = s.executeQuery()) {
+                    List<Paused> all = new ArrayList<>();
+                    while (r.next()) {
+                        all.add(new Paused(r.getString(1), r.getString(2), r.getLong(3)));
+                    }
+                    return all;
                 }
-                return all;
             }
         });
     }

@@ -49,7 +49,7 @@ public final class SharedStore implements AutoCloseable {
         this.ledger = new JdbcBriefLedger(access, clock);
         this.spend = new JdbcSpendLedger(access);
         this.pace = new JdbcPaceSlots(access, backend);
-        this.pause = new JdbcBudgetPause(access, clock);
+        this.pause = new JdbcBudgetPause(access, clock, config.lease());
         this.heartbeats = new JdbcHeartbeats(access, clock);
     }
 

@@ -183,10 +183,11 @@ abstract class StoreContract {
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("b", "port 2 again"));
         assertThat(store.heartbeats().alive(Duration.ofSeconds(30))).hasSize(2);
 
-        store.pause().pause("a", "no room");
-        store.pause().pause("a", "still no room");
+        store.pause().pause("gone", "a dead instance's pause does not count");
+        store.pause().pause("b", "no room");
+        store.pause().pause("b", "still no room");
         assertThat(store.pause().current()).extracting(BudgetPause.Paused::reason).containsExactly("still no room");
-        store.pause().resume("a");
+        store.pause().resume("b");
         assertThat(store.pause().current()).isEmpty();
     }
 
