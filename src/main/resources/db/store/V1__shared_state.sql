@@ -1,6 +1,6 @@
 -- The shared store's schema (io.brief2image.store), for PostgreSQL and for H2 in PostgreSQL mode.
 -- Times are epoch milliseconds (leases, beats) or microseconds (pace), written by the instances' clocks.
--- Money is in micro-dollars, so sums are exact.
+-- Money is in nano-dollars, so sums are exact.
 
 -- One row per brief id: 'started' while an instance owns it (until lease_until), 'done' with its result.
 CREATE TABLE brief_ledger (
@@ -18,8 +18,8 @@ CREATE INDEX brief_ledger_owner ON brief_ledger (owner, status);
 -- whose instance died keeps counting, since the provider may have been paid.
 CREATE TABLE spend_day (
     spend_date      DATE   PRIMARY KEY,
-    spent_micros    BIGINT NOT NULL,
-    reserved_micros BIGINT NOT NULL
+    spent_nanos    BIGINT NOT NULL,
+    reserved_nanos BIGINT NOT NULL
 );
 
 -- The next free start slot of each paced resource (epoch microseconds).

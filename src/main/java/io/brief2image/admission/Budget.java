@@ -22,7 +22,7 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class Budget implements SpendBudget, BudgetState {
 
-    private static final long MICROS = 1_000_000;
+    private static final long NANOS = 1_000_000_000;
 
     private final SpendLedger ledger;
     private final BudgetPause pause;
@@ -47,8 +47,8 @@ public final class Budget implements SpendBudget, BudgetState {
     @Override
     public Optional<Reservation> tryReserve(double usd) {
         LocalDate day = LocalDate.now(clock);
-        long limit = limitUsd > 0 ? micros(limitUsd) : Long.MAX_VALUE / 4;
-        if (!ledger.reserve(day, micros(usd), limit)) {
+        long limit = limitUsd > 0 ? nanos(limitUsd) : Long.MAX_VALUE / 4;
+        if (!ledger.reserve(day, nanos(usd), limit)) {
             refusedUsd = usd;
             return Optional.empty();
         }
@@ -62,7 +62,7 @@ public final class Budget implements SpendBudget, BudgetState {
     @Override
     public void settle(Reservation reservation, double actualUsd) {
         if (close(reservation)) {
-            ledger.settle(reservation.day(), micros(reservation.usd()), micros(actualUsd));
+            ledger.settle(reservation.day(), nanos(reservation.usd()), nanos(actualUsd));
         }
         changed();
     }
@@ -70,7 +70,7 @@ public final class Budget implements SpendBudget, BudgetState {
     @Override
     public void release(Reservation reservation) {
         if (close(reservation)) {
-            ledger.release(reservation.day(), micros(reservation.usd()));
+            ledger.release(reservation.day(), nanos(reservation.usd()));
         }
         changed();
     }
@@ -81,14 +81,14 @@ public final class Budget implements SpendBudget, BudgetState {
 
     /** A settled cost with no reservation before it (kept for callers that only learn the cost afterwards). */
     public void spend(double usd) {
-        ledger.addSpent(LocalDate.now(clock), micros(usd));
+        ledger.addSpent(LocalDate.now(clock), nanos(usd));
         changed();
     }
 
     /** Settled spend plus reservations, of the whole fleet; throws {@link StoreUnavailable} while the store is down. */
     @Override
     public double spentTodayUsd() {
-        return ledger.day(LocalDate.now(clock)).totalMicros() / (double) MICROS;
+        return ledger.day(LocalDate.now(clock)).totalNanos() / (double) NANOS;
     }
 
     public double limitUsd() {
@@ -152,8 +152,8 @@ public final class Budget implements SpendBudget, BudgetState {
         return pause.current().stream().filter(p -> !p.instance().equals(instance)).toList();
     }
 
-    private static long micros(double usd) {
-        return Math.round(usd * MICROS);
+    private static long nanos(double usd) {
+        return Math.round(usd * NANOS);
     }
 
     /** Dollars with cents, and up to four decimals where cents would hide the figure ($0.015, not $0.02). */

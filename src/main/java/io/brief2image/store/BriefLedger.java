@@ -42,6 +42,9 @@ public interface BriefLedger {
     /** A failed brief gives its id back (only the owner's own started claim). */
     void abandon(String key, String owner);
 
+    /** Forgets {@code key} whatever its state, so the id can be used again (an operator removed its output on purpose). */
+    void forget(String key);
+
     /** Extends every started claim of {@code owner} by {@code lease} from now; the heartbeat calls it. */
     int renew(String owner, Duration lease);
 

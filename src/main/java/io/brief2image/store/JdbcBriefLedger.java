@@ -123,6 +123,16 @@ final class JdbcBriefLedger implements BriefLedger {
     }
 
     @Override
+    public void forget(String key) {
+        access.call("forget a brief", c -> {
+            try (PreparedStatement s = c.prepareStatement("DELETE FROM brief_ledger WHERE brief_key = ?")) {
+                s.setString(1, key);
+                return s.executeUpdate();
+            }
+        });
+    }
+
+    @Override
     public int renew(String owner, Duration lease) {
         long until = clock.millis() + lease.toMillis();
         return access.once("renew the claims", c -> {

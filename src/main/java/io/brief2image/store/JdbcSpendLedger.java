@@ -10,8 +10,8 @@ import java.time.LocalDate;
 /** {@link SpendLedger} in table spend_day: one row per day, one statement per reservation. */
 final class JdbcSpendLedger implements SpendLedger {
 
-    private static final String RESERVE = "UPDATE spend_day SET reserved_micros = reserved_micros + ?"
-            + " WHERE spend_date = ? AND spent_micros + reserved_micros + ? <= ?";
+    private static final String RESERVE = "UPDATE spend_day SET reserved_nanos = reserved_nanos + ?"
+            + " WHERE spend_date = ? AND spent_nanos + reserved_nanos + ? <= ?";
 
     private final StoreAccess access;
 
@@ -20,22 +20,22 @@ final class JdbcSpendLedger implements SpendLedger {
     }
 
     @Override
-    public boolean reserve(LocalDate day, long micros, long limitMicros) {
+    public boolean reserve(LocalDate day, long nanos, long limitNanos) {
         return access.call("reserve budget", c -> {
-            int updated = reserve(c, day, micros, limitMicros);
+            int updated = reserve(c, day, nanos, limitNanos);
             if (updated == 0 && createDay(c, day)) {
-                updated = reserve(c, day, micros, limitMicros); // the day's first request
+                updated = reserve(c, day, nanos, limitNanos); // the day's first request
             }
             return updated == 1;
         });
     }
 
-    private static int reserve(Connection c, LocalDate day, long micros, long limitMicros) throws SQLException {
+    private static int reserve(Connection c, LocalDate day, long nanos, long limitNanos) throws SQLException {
         try (PreparedStatement s = c.prepareStatement(RESERVE)) {
-            s.setLong(1, micros);
+            s.setLong(1, nanos);
             s.setDate(2, Date.valueOf(day));
-            s.setLong(3, micros);
-            s.setLong(4, limitMicros);
+            s.setLong(3, nanos);
+            s.setLong(4, limitNanos);
             return s.executeUpdate();
         }
     }
@@ -43,11 +43,11 @@ final class JdbcSpendLedger implements SpendLedger {
     /** True when the day has nothing on it yet (its row was just made): a refused reservation is worth one more try. */
     private static boolean createDay(Connection c, LocalDate day) throws SQLException {
         try (PreparedStatement s = c.prepareStatement(
-                "INSERT INTO spend_day (spend_date, spent_micros, reserved_micros) VALUES (?, 0, 0) ON CONFLICT DO NOTHING")) {
+                "INSERT INTO spend_day (spend_date, spent_nanos, reserved_nanos) VALUES (?, 0, 0) ON CONFLICT DO NOTHING")) {
             s.setDate(1, Date.valueOf(day));
             s.executeUpdate();
         }
-        try (PreparedStatement s = c.prepareStatement("SELECT spent_micros + reserved_micros FROM spend_day WHERE spend_date = ?")) {
+        try (PreparedStatement s = c.prepareStatement("SELECT spent_nanos + reserved_nanos FROM spend_day WHERE spend_date = ?")) {
             s.setDate(1, Date.valueOf(day));
             try (ResultSet r = s.executeQuery()) {
                 return r.next() && r.getLong(1) == 0;
@@ -56,23 +56,23 @@ final class JdbcSpendLedger implements SpendLedger {
     }
 
     @Override
-    public void settle(LocalDate day, long reservedMicros, long actualMicros) {
-        change("settle budget", day, actualMicros, -reservedMicros);
+    public void settle(LocalDate day, long reservedNanos, long actualNanos) {
+        change("settle budget", day, actualNanos, -reservedNanos);
     }
 
     @Override
-    public void release(LocalDate day, long reservedMicros) {
-        change("release budget", day, 0, -reservedMicros);
+    public void release(LocalDate day, long reservedNanos) {
+        change("release budget", day, 0, -reservedNanos);
     }
 
     @Override
-    public void addSpent(LocalDate day, long micros) {
-        change("record spend", day, micros, 0);
+    public void addSpent(LocalDate day, long nanos) {
+        change("record spend", day, nanos, 0);
     }
 
     private void change(String what, LocalDate day, long spentDelta, long reservedDelta) {
         access.call(what, c -> {
-            String sql = "UPDATE spend_day SET spent_micros = spent_micros + ?, reserved_micros = reserved_micros + ? WHERE spend_date = ?";
+            String sql = "UPDATE spend_day SET spent_nanos = spent_nanos + ?, reserved_nanos = reserved_nanos + ? WHERE spend_date = ?";
             for (int attempt = 0; attempt < 2; attempt++) {
                 try (PreparedStatement s = c.prepareStatement(sql)) {
                     s.setLong(1, spentDelta);
@@ -91,7 +91,7 @@ final class JdbcSpendLedger implements SpendLedger {
     @Override
     public DaySpend day(LocalDate day) {
         return access.once("read today's spend", c -> {
-            try (PreparedStatement s = c.prepareStatement("SELECT spent_micros, reserved_micros FROM spend_day WHERE spend_date = ?")) {
+            try (PreparedStatement s = c.prepareStatement("SELECT spent_nanos, reserved_nanos FROM spend_day WHERE spend_date = ?")) {
                 s.setDate(1, Date.valueOf(day));
                 try (ResultSet r = s.executeQuery()) {
                     return r.next() ? new DaySpend(r.getLong(1), r.getLong(2)) : new DaySpend(0, 0);

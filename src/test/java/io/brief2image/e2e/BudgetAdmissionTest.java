@@ -64,7 +64,7 @@ class BudgetAdmissionTest {
             assertThat(app.failed()).isEmptyDirectory();
             // the store says the same (what a restart or another instance reads)
             assertThat(app.bean("store", io.brief2image.store.SharedStore.class).spend().day(java.time.LocalDate.now(Clock.systemUTC()))
-                    .totalMicros() / 1e6).isCloseTo(paid, org.assertj.core.data.Offset.offset(1e-5));
+                    .totalNanos() / 1e9).isCloseTo(paid, org.assertj.core.data.Offset.offset(1e-5));
 
             assertThat(http.post("/api/budget?daily_usd=10").statusCode()).isEqualTo(200);
             await().atMost(Duration.ofSeconds(90)).until(() -> sidecars(app.outbox()).size() == 40);

@@ -20,7 +20,7 @@ class EmbeddedStoreTest extends StoreContract {
         store.close();
 
         store = SharedStore.open(config(dir), clock);
-        assertThat(store.spend().day(DAY).totalMicros()).as("a reservation with no outcome counts: the provider may have been paid")
+        assertThat(store.spend().day(DAY).totalNanos()).as("a reservation with no outcome counts: the provider may have been paid")
                 .isEqualTo(123_000);
         assertThat(store.ledger().claim("cut-off", "f", store.instance(), LEASE)).isTrue();
     }

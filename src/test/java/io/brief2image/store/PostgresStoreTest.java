@@ -34,7 +34,7 @@ class PostgresStoreTest extends StoreContract {
             AtomicInteger claimed = new AtomicInteger();
             race(THREADS * 8, i -> {
                 SharedStore instance = i % 2 == 0 ? store : second;
-                if (instance.spend().reserve(DAY, 170_000, 2_000_000)) {
+                if (instance.spend().reserve(DAY, 170_000_000, 2_000_000_000)) {
                     reserved.incrementAndGet();
                 }
                 if (instance.ledger().claim("brief-" + (i / 4), "f", instance.instance(), LEASE)) {
@@ -43,7 +43,7 @@ class PostgresStoreTest extends StoreContract {
             });
             assertThat(reserved.get()).as("$2.00 / $0.17").isEqualTo(11);
             assertThat(claimed.get()).isEqualTo(THREADS * 2);
-            assertThat(second.spend().day(DAY).reservedMicros()).isEqualTo(11 * 170_000);
+            assertThat(second.spend().day(DAY).reservedNanos()).isEqualTo(11 * 170_000_000L);
         }
     }
 
@@ -70,6 +70,6 @@ class PostgresStoreTest extends StoreContract {
         }
         await().atMost(Duration.ofSeconds(10)).until(() -> store.down().isEmpty());
         assertThat(store.ledger().read("before")).isPresent();
-        assertThat(store.spend().day(DAY).reservedMicros()).isEqualTo(10_000);
+        assertThat(store.spend().day(DAY).reservedNanos()).isEqualTo(10_000);
     }
 }

@@ -51,15 +51,15 @@ abstract class StoreContract {
 
     @Test
     void concurrentReservationsNeverTogetherPassTheLimit() throws Exception {
-        long limit = 1_000_000; // $1.00
+        long limit = 1_000_000_000; // $1.00 in nano-dollars
         AtomicInteger won = new AtomicInteger();
         race(THREADS * 10, i -> {
-            if (store.spend().reserve(DAY, 70_000, limit)) {
+            if (store.spend().reserve(DAY, 70_000_000, limit)) {
                 won.incrementAndGet();
             }
         });
         assertThat(won.get()).isEqualTo(14);
-        assertThat(store.spend().day(DAY)).isEqualTo(new SpendLedger.DaySpend(0, 14 * 70_000));
+        assertThat(store.spend().day(DAY)).isEqualTo(new SpendLedger.DaySpend(0, 14 * 70_000_000L));
     }
 
     @Test
@@ -71,7 +71,7 @@ abstract class StoreContract {
         store.spend().release(DAY, 200_000);
         store.spend().addSpent(DAY, 100_000);
         assertThat(store.spend().day(DAY)).isEqualTo(new SpendLedger.DaySpend(350_000, 0));
-        assertThat(store.spend().day(DAY.plusDays(1)).totalMicros()).isZero();
+        assertThat(store.spend().day(DAY.plusDays(1)).totalNanos()).isZero();
     }
 
     @Test
