@@ -26,6 +26,7 @@ import io.brief2image.outbox.EarlierImages;
 import io.brief2image.outbox.OutboxWriter;
 import io.brief2image.outbox.PendingOutbox;
 import io.brief2image.outbox.ResultPublisher;
+import io.brief2image.store.InboxClaims;
 import io.brief2image.store.SharedStore;
 import io.brief2image.store.StoreConfig;
 import java.nio.file.Path;
@@ -190,6 +191,16 @@ public final class PipelineBeans extends OnceBeans {
             }
             return store;
         });
+    }
+
+    /**
+     * Claims on the files of a shared inbox for the file consumer's idempotent read lock
+     * ({@code readLock=idempotent&idempotentRepository=#inboxClaims}): one INSERT per file on a primary
+     * key, so of several instances watching one folder exactly one reads each file.
+     */
+    @BindToRegistry
+    public InboxClaims inboxClaims() {
+        return once("inboxClaims", () -> store().inboxClaims("inbox"));
     }
 
     /** Closes the store with the context, after the routes. */

@@ -97,31 +97,31 @@ public final class ProviderGate {
             }
             unsent++;
             if (spacingMicros > 0) {
-                long interval = spacingMicros * Math.max(1, images);
-                long slot = pace.claim(PACE, interval, nowMicros());
-                waitForSlot(slot);
-                // woken a little late (always, by a few µs; by ms on a busy machine): the next start keeps its
-                // distance from this actual one, so no two starts are ever closer than the spacing
-                pace.notBefore(PACE, nowMicros() + interval);
+                try {
+                    long interval = spacingMicros * Math.max(1, images);
+                    waitForSlot(pace.claim(PACE, interval, nowMicros()));
+                    // woken a little late (always, by a few µs; by ms on a busy machine): the next start keeps its
+                    // distance from this actual one, so no two starts are ever closer than the spacing
+                    pace.notBefore(PACE, nowMicros() + interval);
+                } catch (InterruptedException | RuntimeException e) {
+                    // not started (stopping, or the store gave up on a stop): it holds the next one back no longer
+                    unsent--;
+                    notifyAll();
+                    throw e;
+                }
             }
             return System.nanoTime();
         }
     }
 
-    /** Holds the monitor's waiters back (unsent is counted) until the claimed start slot has come. */
+    /** Waits (the monitor released, unsent counted, so this process's next request waits too) until the claimed slot has come. */
     private void waitForSlot(long slotMicros) throws InterruptedException {
-        try {
-            long left;
-            while ((left = slotMicros - nowMicros()) > 0) {
-                if (stopping) {
-                    throw new ServiceStopping("no new provider request starts");
-                }
-                wait(left / 1_000, (int) (left % 1_000) * 1_000);
+        long left;
+        while ((left = slotMicros - nowMicros()) > 0) {
+            if (stopping) {
+                throw new ServiceStopping("no new provider request starts");
             }
-        } catch (InterruptedException | ServiceStopping e) {
-            unsent--;
-            notifyAll();
-            throw e;
+            wait(left / 1_000, (int) (left % 1_000) * 1_000);
         }
     }
 
