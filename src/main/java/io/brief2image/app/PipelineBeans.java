@@ -170,26 +170,34 @@ public final class PipelineBeans extends OnceBeans {
     }
 
     /**
-     * The shared store (PostgreSQL with db-url, else the embedded H2 file under data/store), opened on
-     * first use; it beats and renews this instance's claims while the service runs, and closes after the
-     * routes have stopped (the last briefs record their results in it).
+     * The shared store (PostgreSQL with db-url, else the embedded H2 file under data/store). It starts
+     * opening as early as {@link Application} can ask ({@link #openStoreEarly()}), on a thread of its own,
+     * so the rest of the start goes on meanwhile; the context's start waits for it before any route
+     * starts, and fails with the reason when it cannot be opened. It beats and renews this instance's
+     * claims while the service runs, and closes after the routes have stopped (the last briefs record
+     * their results in it).
      */
     @BindToRegistry
     public SharedStore store() {
         return once("store", () -> {
-            Settings.Store s = settings.store();
-            SharedStore store = SharedStore.open(new StoreConfig(s.url(), s.user(), s.password(), settings.folders().data(),
-                    Duration.ofSeconds(Math.max(1, s.leaseSeconds())), settings.limits().consumers() + 4), clock());
+            SharedStore store = openStoreEarly();
             store.stopping(() -> context().isStopping() || context().isStopped());
-            store.startHeartbeat("concurrency " + settings.limits().concurrency() + ", images per minute "
-                    + settings.limits().imagesPerMinute() + ", daily budget " + settings.limits().dailyBudgetUsd());
             try {
-                context().addService(new StoreService(store), true, true);
+                context().addService(new StoreService(store, "concurrency " + settings.limits().concurrency() + ", images per minute "
+                        + settings.limits().imagesPerMinute() + ", daily budget " + settings.limits().dailyBudgetUsd()), true, true);
             } catch (Exception e) {
                 store.close();
                 throw new IllegalStateException("cannot manage the shared store", e);
             }
             return store;
+        });
+    }
+
+    SharedStore openStoreEarly() {
+        return once("openingStore", () -> {
+            Settings.Store s = settings.store();
+            return SharedStore.openInBackground(new StoreConfig(s.url(), s.user(), s.password(), settings.folders().data(),
+                    Duration.ofSeconds(Math.max(1, s.leaseSeconds())), settings.limits().consumers() + 4), clock());
         });
     }
 
@@ -203,12 +211,20 @@ public final class PipelineBeans extends OnceBeans {
         return once("inboxClaims", () -> store().inboxClaims("inbox"));
     }
 
-    /** Closes the store with the context, after the routes. */
+    /** Waits for the store before the routes start, beats while the context runs, and closes the store after the routes. */
     private static final class StoreService extends org.apache.camel.support.service.ServiceSupport {
         private final SharedStore store;
+        private final String info;
 
-        StoreService(SharedStore store) {
+        StoreService(SharedStore store, String info) {
             this.store = store;
+            this.info = info;
+        }
+
+        @Override
+        protected void doStart() {
+            store.awaitOpen();
+            store.startHeartbeat(info);
         }
 
         @Override

@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -27,8 +28,11 @@ public final class SharedStore implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(SharedStore.class);
 
+    /** The newest migration under db/store (V&lt;n&gt;__…sql): a store already at it opens without Flyway. */
+    static final String SCHEMA_VERSION = "1";
+
     private final StoreConfig config;
-    private final HikariDataSource pool;
+    private final CompletableFuture<HikariDataSource> pool = new CompletableFuture<>();
     private final StoreAccess access;
     private final Clock clock;
     private final String instance;
@@ -40,9 +44,8 @@ public final class SharedStore implements AutoCloseable {
     private final List<InboxClaims> inboxClaims = new CopyOnWriteArrayList<>();
     private ScheduledExecutorService beating;
 
-    private SharedStore(StoreConfig config, HikariDataSource pool, Backend backend, Clock clock) {
+    private SharedStore(StoreConfig config, Backend backend, Clock clock) {
         this.config = config;
-        this.pool = pool;
         this.clock = clock;
         this.access = new StoreAccess(pool, config.where());
         this.instance = instanceName();
@@ -53,16 +56,43 @@ public final class SharedStore implements AutoCloseable {
         this.heartbeats = new JdbcHeartbeats(access, clock);
     }
 
-    /** Opens (and creates or migrates) the store; the embedded one under {@code dataDir}/store. */
+    /** Opens (and creates or migrates) the store, and waits until it is open; the embedded one under {@code dataDir}/store. */
     public static SharedStore open(StoreConfig config, Clock clock) {
+        SharedStore store = openInBackground(config, clock);
+        store.awaitOpen();
+        return store;
+    }
+
+    /**
+     * Starts opening the store on a thread of its own and returns at once, so the service's start goes on
+     * meanwhile (loading the JDBC driver, the pool and the schema check cost a few hundred ms); every call
+     * waits for the opening, and {@link #awaitOpen()} says whether it worked.
+     */
+    public static SharedStore openInBackground(StoreConfig config, Clock clock) {
+        SharedStore store = new SharedStore(config, config.embedded() ? Backend.H2 : Backend.POSTGRESQL, clock);
+        Thread opener = new Thread(store::openNow, "store-open");
+        opener.setDaemon(true);
+        opener.start();
+        return store;
+    }
+
+    /** Waits until the store is open; throws when it could not be opened (the reason names the store, never a password). */
+    public void awaitOpen() {
+        try {
+            pool.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : e;
+        }
+    }
+
+    private void openNow() {
         long begin = System.nanoTime();
-        Backend backend = config.embedded() ? Backend.H2 : Backend.POSTGRESQL;
         HikariConfig hikari = new HikariConfig();
         hikari.setPoolName("brief2image-store");
         if (config.embedded()) {
             // WRITE_DELAY=0: a commit reaches the file before the call returns, so a killed process loses no claim or spend
             hikari.setJdbcUrl("jdbc:h2:file:" + config.dataDir().resolve("store").resolve("brief2image").toAbsolutePath()
-                    + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0");
+                    + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0;QUERY_CACHE_SIZE=64");
             hikari.setUsername("sa");
             hikari.setPassword("");
             hikari.setMinimumIdle(1);
@@ -76,31 +106,54 @@ public final class SharedStore implements AutoCloseable {
             hikari.setInitializationFailTimeout(-1);
         }
         hikari.setMaximumPoolSize(Math.max(2, config.poolSize()));
-        HikariDataSource pool = new HikariDataSource(hikari);
+        HikariDataSource dataSource = null;
         try {
-            Flyway.configure().dataSource(pool).locations("classpath:db/store").table("store_schema_history")
-                    .connectRetries(config.embedded() ? 0 : 6).connectRetriesInterval(5).load().migrate();
-        } catch (RuntimeException e) {
-            pool.close();
-            throw new IllegalStateException("the shared store (" + config.where() + ") could not be opened: " + rootMessage(e), e);
+            dataSource = new HikariDataSource(hikari);
+            boolean migrated = migrate(dataSource);
+            if (config.embedded()) {
+                endClaimsOfDeadRuns(dataSource);
+            }
+            if (!pool.complete(dataSource)) {
+                dataSource.close(); // closed while it was opening
+                return;
+            }
+            LOG.info("shared store: {} (instance {}), opened in {} ms{}", config.where(), instance, (System.nanoTime() - begin) / 1_000_000,
+                    migrated ? ", schema created or migrated by Flyway" : "");
+        } catch (RuntimeException | java.sql.SQLException e) {
+            if (dataSource != null) {
+                dataSource.close();
+            }
+            pool.completeExceptionally(new IllegalStateException("the shared store (" + config.where() + ") could not be opened: "
+                    + rootMessage(e), e));
         }
-        SharedStore store = new SharedStore(config, pool, backend, clock);
-        if (config.embedded()) {
-            store.endClaimsOfDeadRuns();
-        }
-        LOG.info("shared store: {} (instance {}), opened in {} ms", config.where(), store.instance, (System.nanoTime() - begin) / 1_000_000);
-        return store;
     }
 
-    private void endClaimsOfDeadRuns() {
-        int ended = ledger.expire(null);
-        access.call("end dead inbox claims and pauses", c -> {
-            try (PreparedStatement claims = c.prepareStatement("DELETE FROM inbox_claim");
-                 PreparedStatement pauses = c.prepareStatement("DELETE FROM budget_pause")) {
-                claims.executeUpdate();
-                return pauses.executeUpdate();
+    /** Flyway only when the schema is not at {@link #SCHEMA_VERSION} (a new or older store): loading Flyway costs start time. */
+    private boolean migrate(HikariDataSource dataSource) throws java.sql.SQLException {
+        try (java.sql.Connection c = dataSource.getConnection();
+             java.sql.ResultSet r = c.createStatement().executeQuery(
+                     "SELECT version FROM store_schema_history WHERE success ORDER BY installed_rank DESC LIMIT 1")) {
+            if (r.next() && SCHEMA_VERSION.equals(r.getString(1))) {
+                return false;
             }
-        });
+        } catch (java.sql.SQLException noHistoryYet) {
+            // a new store: Flyway creates it
+        }
+        Flyway.configure().dataSource(dataSource).locations("classpath:db/store").table("store_schema_history")
+                .connectRetries(config.embedded() ? 0 : 6).connectRetriesInterval(5).load().migrate();
+        return true;
+    }
+
+    private static void endClaimsOfDeadRuns(HikariDataSource dataSource) throws java.sql.SQLException {
+        int ended;
+        try (java.sql.Connection c = dataSource.getConnection();
+             PreparedStatement briefs = c.prepareStatement("UPDATE brief_ledger SET lease_until = 0 WHERE status = 'started'");
+             PreparedStatement claims = c.prepareStatement("DELETE FROM inbox_claim");
+             PreparedStatement pauses = c.prepareStatement("DELETE FROM budget_pause")) {
+            ended = briefs.executeUpdate();
+            claims.executeUpdate();
+            pauses.executeUpdate();
+        }
         if (ended > 0) {
             LOG.info("{} briefs were under way when the last run ended: they are made again when they come back", ended);
         }
@@ -200,14 +253,18 @@ public final class SharedStore implements AutoCloseable {
             beating.shutdownNow();
             beating = null;
         }
+        if (pool.completeExceptionally(new IllegalStateException("the shared store is closed")) || pool.isCompletedExceptionally()) {
+            return; // never opened (an opening still under way closes what it made)
+        }
+        HikariDataSource dataSource = pool.join();
         if (config.embedded()) {
-            try {
-                access.once("close the embedded store", c -> c.createStatement().execute("SHUTDOWN"));
-            } catch (RuntimeException ignored) {
+            try (java.sql.Connection c = dataSource.getConnection()) {
+                c.createStatement().execute("SHUTDOWN");
+            } catch (java.sql.SQLException ignored) {
                 // closing anyway
             }
         }
-        pool.close();
+        dataSource.close();
     }
 
     /** Host, process id and a few random characters (a restarted process is a new instance); no DNS look-up at start. */

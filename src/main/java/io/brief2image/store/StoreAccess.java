@@ -6,6 +6,7 @@ import java.sql.SQLException;
 import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLRecoverableException;
 import java.sql.SQLTransientConnectionException;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BooleanSupplier;
 import javax.sql.DataSource;
@@ -29,12 +30,13 @@ final class StoreAccess {
         T run(Connection connection) throws SQLException;
     }
 
-    private final DataSource dataSource;
+    private final CompletableFuture<? extends DataSource> dataSource;
     private final String where;
     private final AtomicReference<String> down = new AtomicReference<>();
     private volatile BooleanSupplier stopping = () -> false;
 
-    StoreAccess(DataSource dataSource, String where) {
+    /** @param dataSource completes when the store is open (SharedStore opens it in the background) */
+    StoreAccess(CompletableFuture<? extends DataSource> dataSource, String where) {
         this.dataSource = dataSource;
         this.where = where;
     }
@@ -66,7 +68,7 @@ final class StoreAccess {
 
     /** One try, for readers that must answer at once (health, status page): throws {@link StoreUnavailable}. */
     <T> T once(String what, Work<T> work) {
-        try (Connection connection = dataSource.getConnection()) {
+        try (Connection connection = open().getConnection()) {
             T result = work.run(connection);
             up();
             return result;
@@ -98,6 +100,14 @@ final class StoreAccess {
                 connection.setAutoCommit(true);
             }
         });
+    }
+
+    private DataSource open() {
+        try {
+            return dataSource.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : e;
+        }
     }
 
     /** Why the store is down, or null while it answers. */

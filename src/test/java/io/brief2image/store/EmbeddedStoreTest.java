@@ -24,4 +24,14 @@ class EmbeddedStoreTest extends StoreContract {
                 .isEqualTo(123_000);
         assertThat(store.ledger().claim("cut-off", "f", store.instance(), LEASE)).isTrue();
     }
+
+    /** A store at SCHEMA_VERSION opens without Flyway: the constant must name the newest migration. */
+    @Test
+    void theSchemaVersionIsTheNewestMigration() throws Exception {
+        try (java.util.stream.Stream<Path> files = java.nio.file.Files.list(Path.of("src/main/resources/db/store"))) {
+            int newest = files.map(f -> f.getFileName().toString()).filter(n -> n.matches("V\\d+__.*\\.sql"))
+                    .mapToInt(n -> Integer.parseInt(n.substring(1, n.indexOf("__")))).max().orElseThrow();
+            assertThat(SharedStore.SCHEMA_VERSION).isEqualTo(String.valueOf(newest));
+        }
+    }
 }
