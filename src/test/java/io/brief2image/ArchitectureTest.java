@@ -23,7 +23,8 @@ class ArchitectureTest {
 
     /** The layers, lowest first: each may use only those before it in this list. */
     private static final List<String> LAYERS = List.of(
-            "base", "broker", "http", "brief", "admission", "dedupe", "guidelines", "expansion", "moderation", "render", "batch",
+            "base", "store", "broker", "http", "brief", "admission", "dedupe", "guidelines", "expansion", "moderation", "render",
+            "batch",
             "outbox", "deadletter", "ops", "app", "cli");
     /** A product of its own: it uses nothing of the project, and only the wiring (app) starts it. */
     private static final String OFFLINE = "offline";

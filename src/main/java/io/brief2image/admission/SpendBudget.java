@@ -6,8 +6,7 @@ import java.util.Optional;
  * Today's spend against the daily limit, by reservation: a paid request reserves its estimated
  * cost before it is sent and settles it to the actual cost after the reply (or releases it when
  * nothing was paid). Reservations are atomic, so concurrent requests never together pass the limit.
- * One process keeps it in a journal under data/spend ({@link Budget}); a fleet would keep it in a
- * shared database behind this same interface.
+ * {@link Budget} keeps it in the shared store, so a fleet on one database shares one budget.
  */
 public interface SpendBudget {
 

@@ -37,6 +37,8 @@ public final class Application {
         Main main = routes.startsWith("classpath:") ? new PackagedRoutesMain() : new Main();
         main.configure().withRoutesIncludePattern(routes);
         PipelineBeans pipeline = new PipelineBeans(settings, main::getCamelContext);
+        // opens on a thread of its own while the rest starts (its start waits for it before the routes)
+        pipeline.openStoreEarly();
         BrokerBeans broker = new BrokerBeans(settings, main::getCamelContext);
         ProviderBeans providers = new ProviderBeans(settings, main::getCamelContext, pipeline);
         main.configure().addConfiguration(pipeline);

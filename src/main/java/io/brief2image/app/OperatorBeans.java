@@ -17,6 +17,7 @@ import io.brief2image.ops.health.BudgetHealthCheck;
 import io.brief2image.ops.health.ConsumersHealthCheck;
 import io.brief2image.ops.health.ConsumptionHealthCheck;
 import io.brief2image.ops.health.DiskHealthCheck;
+import io.brief2image.ops.health.StoreHealthCheck;
 import io.brief2image.ops.health.FoldersHealthCheck;
 import io.brief2image.ops.health.ProviderHealthCheck;
 import io.brief2image.ops.web.BudgetApi;
@@ -115,6 +116,11 @@ public final class OperatorBeans extends OnceBeans {
     @BindToRegistry
     public BudgetHealthCheck budgetHealth() {
         return once("budgetHealth", () -> new BudgetHealthCheck(pipeline::budget));
+    }
+
+    @BindToRegistry
+    public StoreHealthCheck storeHealth() {
+        return once("storeHealth", () -> new StoreHealthCheck(pipeline::store));
     }
 
     @BindToRegistry

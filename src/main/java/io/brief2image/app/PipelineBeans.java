@@ -12,7 +12,6 @@ import io.brief2image.base.Progress;
 import io.brief2image.brief.BriefIntake;
 import io.brief2image.brief.BriefValidator;
 import io.brief2image.brief.ClaimOwner;
-import io.brief2image.brief.InboxClaims;
 import io.brief2image.brief.InboxIntake;
 import io.brief2image.brief.ModelLifecycle;
 import io.brief2image.brief.ModelNotices;
@@ -29,6 +28,9 @@ import io.brief2image.outbox.EarlierImages;
 import io.brief2image.outbox.OutboxWriter;
 import io.brief2image.outbox.PendingOutbox;
 import io.brief2image.outbox.ResultPublisher;
+import io.brief2image.store.InboxClaims;
+import io.brief2image.store.SharedStore;
+import io.brief2image.store.StoreConfig;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -83,8 +85,12 @@ public final class PipelineBeans extends OnceBeans {
      */
     @BindToRegistry
     public IdempotentRepository inboxClaims() {
-        return once("inboxClaims", () -> new InboxClaims(settings.folders().inbox(),
-                ClaimOwner.thisProcess(settings.fleet().instanceId()), Duration.ofSeconds(settings.fleet().claimLeaseSeconds())));
+        // with a shared database the claims are rows in it; without one, claim files beside the briefs, which
+        // instances sharing the inbox over a network share see too
+        return once("inboxClaims", () -> settings.store().url().isBlank()
+                ? new io.brief2image.brief.InboxClaims(settings.folders().inbox(),
+                        ClaimOwner.thisProcess(settings.fleet().instanceId()), Duration.ofSeconds(settings.fleet().claimLeaseSeconds()))
+                : store().inboxClaims("inbox"));
     }
 
     @BindToRegistry
@@ -164,7 +170,8 @@ public final class PipelineBeans extends OnceBeans {
 
     @BindToRegistry
     public Budget budget() {
-        return once("budget", () -> new Budget(settings.folders().data(), clock(), settings.limits().dailyBudgetUsd()));
+        return once("budget", () -> new Budget(store().spend(), store().pause(), store().instance(), clock(),
+                settings.limits().dailyBudgetUsd()));
     }
 
     PipelineMetrics metrics() {
@@ -191,8 +198,62 @@ public final class PipelineBeans extends OnceBeans {
     }
 
     Ledger ledger() {
-        return once("ledger", () -> new Ledger(settings.folders().data(), settings.folders().outbox(), partials(),
+        return once("ledger", () -> new Ledger(store().ledger(), store().instance(), store().lease(), settings.folders().outbox(),
                 Duration.ofSeconds((long) settings.limits().requestTimeoutSeconds() * Math.max(1, settings.limits().maxAttempts()))));
+    }
+
+    /**
+     * The shared store (PostgreSQL with db-url, else the embedded H2 file under data/store). It starts
+     * opening as early as {@link Application} can ask ({@link #openStoreEarly()}), on a thread of its own,
+     * so the rest of the start goes on meanwhile; the context's start waits for it before any route
+     * starts, and fails with the reason when it cannot be opened. It beats and renews this instance's
+     * claims while the service runs, and closes after the routes have stopped (the last briefs record
+     * their results in it).
+     */
+    @BindToRegistry
+    public SharedStore store() {
+        return once("store", () -> {
+            SharedStore store = openStoreEarly();
+            store.stopping(() -> context().isStopping() || context().isStopped());
+            try {
+                context().addService(new StoreService(store, "concurrency " + settings.limits().concurrency() + ", images per minute "
+                        + settings.limits().imagesPerMinute() + ", daily budget " + settings.limits().dailyBudgetUsd()), true, true);
+            } catch (Exception e) {
+                store.close();
+                throw new IllegalStateException("cannot manage the shared store", e);
+            }
+            return store;
+        });
+    }
+
+    SharedStore openStoreEarly() {
+        return once("openingStore", () -> {
+            Settings.Store s = settings.store();
+            return SharedStore.openInBackground(new StoreConfig(s.url(), s.user(), s.password(), settings.folders().data(),
+                    Duration.ofSeconds(Math.max(1, s.leaseSeconds())), settings.limits().consumers() + 4), clock());
+        });
+    }
+
+    /** Waits for the store before the routes start, beats while the context runs, and closes the store after the routes. */
+    private static final class StoreService extends org.apache.camel.support.service.ServiceSupport {
+        private final SharedStore store;
+        private final String info;
+
+        StoreService(SharedStore store, String info) {
+            this.store = store;
+            this.info = info;
+        }
+
+        @Override
+        protected void doStart() {
+            store.awaitOpen();
+            store.startHeartbeat(info);
+        }
+
+        @Override
+        protected void doStop() {
+            store.close();
+        }
     }
 
     /** Partial files left by an earlier run are removed before anything writes new ones. */

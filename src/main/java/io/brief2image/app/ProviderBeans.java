@@ -123,9 +123,12 @@ public final class ProviderBeans extends OnceBeans {
         });
     }
 
-    /** Admits image requests: at most concurrency at once, images-per-minute apart. */
+    /** Admits image requests: at most concurrency at once, images-per-minute apart (fleet-wide). */
     ProviderGate gate() {
-        return once("providerGate", () -> new ProviderGate(settings.limits().concurrency(), settings.limits().imagesPerMinute()));
+        return once("providerGate", () -> settings.limits().imagesPerMinute() > 0
+                // the start slots are the fleet's: every instance on the same store claims them from one row
+                ? new ProviderGate(settings.limits().concurrency(), settings.limits().imagesPerMinute(), pipeline.store().pace())
+                : new ProviderGate(settings.limits().concurrency(), 0));
     }
 
     /** The providers by name; the OpenAI key goes only to OpenAI-compatible servers, never to an SD WebUI server. */

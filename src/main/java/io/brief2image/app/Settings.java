@@ -14,7 +14,7 @@ import java.util.Set;
  * (inbox-quiet-ms, budget-check-ms, http-port, http-host) reach them as properties and have no field here.
  */
 public record Settings(Folders folders, Provider provider, Models models, Expansion expansion, Broker broker,
-                       Limits limits, Operators operators, Offline offline, Fleet fleet, Safety safety) {
+                       Limits limits, Operators operators, Offline offline, Fleet fleet, Safety safety, Store store) {
 
     public static Settings from(SettingValues v) {
         return new Settings(
@@ -32,7 +32,8 @@ public record Settings(Folders folders, Provider provider, Models models, Expans
                 new Offline(v.whole("offline.latency-ms"), v.count("offline.image-bytes"), v.flag("offline.faults"),
                         v.whole("offline.batch-delay-seconds")),
                 new Fleet(Fleet.orHostAndPid(v.text("instance-id")), v.count("claim-lease-seconds")),
-                new Safety(v.text("guard"), v.text("moderation"), v.text("representation")));
+                new Safety(v.text("guard"), v.text("moderation"), v.text("representation")),
+                new Store(v.text("db-url"), v.text("db-user"), v.text("db-password"), v.count("claim-lease-seconds")));
     }
 
     public record Folders(Path inbox, Path outbox, Path failed, Path data) {
@@ -161,6 +162,18 @@ public record Settings(Folders folders, Provider provider, Models models, Expans
         }
     }
 
+    /** @param url PostgreSQL JDBC URL, blank for the embedded store; @param leaseSeconds how long a claim counts unrenewed */
+    public record Store(String url, String user, String password, int leaseSeconds) {
+
+        /** The password never appears here. */
+        @Override
+        public String toString() {
+            return "Store[url=" + (url.isBlank() ? "embedded" : url.replaceFirst("\\?.*", "").replaceFirst("//[^/@]*@", "//"))
+                    + ", user=" + (user.isBlank() ? "unset" : user) + ", password=" + (password.isBlank() ? "unset" : "set")
+                    + ", leaseSeconds=" + leaseSeconds + "]";
+        }
+    }
+
     private static String stripSlash(String url) {
         return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
     }
@@ -171,6 +184,6 @@ public record Settings(Folders folders, Provider provider, Models models, Expans
         return "Settings[inbox=" + folders.inbox() + ", outbox=" + folders.outbox() + ", provider=" + provider.effective()
                 + ", model=" + models.model() + ", expansion=" + expansion.mode(provider).name().toLowerCase(Locale.ROOT)
                 + ", broker=" + (broker.embedded() ? "embedded" : broker.url())
-                + ", concurrency=" + limits.concurrency() + ", apiKey=" + (provider.hasApiKey() ? "set" : "unset") + "]";
+                + ", store=" + store + ", concurrency=" + limits.concurrency() + ", apiKey=" + (provider.hasApiKey() ? "set" : "unset") + "]";
     }
 }

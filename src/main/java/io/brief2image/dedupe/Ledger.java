@@ -1,54 +1,46 @@
 package io.brief2image.dedupe;
 
-import io.brief2image.brief.Brief;
 import io.brief2image.base.BriefFailure;
-import io.brief2image.base.AtomicFiles;
 import io.brief2image.base.BriefResult;
 import io.brief2image.base.Json;
-import io.brief2image.base.PartialFiles;
+import io.brief2image.base.ServiceStopping;
+import io.brief2image.brief.Brief;
+import io.brief2image.store.BriefLedger;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.Optional;
 import java.util.Set;
 
 /**
- * The memory of what was done, kept under the data folder so it survives restarts. A brief is
- * marked {@code started} before anything is paid for and {@code done} with its result after the
- * outbox is written: a redelivered or re-dropped brief is answered from here instead of being
- * rendered (and billed) again, and a brief cut off by a crash is simply made again.
+ * The memory of what was done, in the shared store ({@link BriefLedger}), so it survives restarts and
+ * holds for every instance on the same store. A brief is claimed ({@code started}, owned by this
+ * instance under a lease) before anything is paid for and marked {@code done} with its result after the
+ * outbox is written: a redelivered or re-dropped brief is answered from here instead of being rendered
+ * (and billed) again, a brief cut off by a crash is simply made again, and one whose instance died is
+ * made by another once the dead one's lease has run out.
  */
 public final class Ledger {
 
-    public static final String STARTED = "started";
-    public static final String DONE = "done";
+    private static final long TWIN_POLL_MILLIS = 200;
 
-    public record Entry(String fingerprint, String status, BriefResult result) {
-    }
-
-    private final Path dir;
+    private final BriefLedger store;
+    private final String owner;
+    private final Duration lease;
     private final Path outbox;
-    private final PartialFiles partials;
     private final Duration waitForTwin;
-    /** Ids being made by this process; a twin of one of them waits for it instead of racing it. */
+    /** Ids being made by this process; a twin of one of them waits for it here instead of polling the store. */
     private final Set<String> inProgress = new HashSet<>();
 
-    public Ledger(Path dataDir, Path outbox, PartialFiles partials, Duration waitForTwin) {
-        this.dir = dataDir.resolve("ledger");
+    public Ledger(BriefLedger store, String owner, Duration lease, Path outbox, Duration waitForTwin) {
+        this.store = store;
+        this.owner = owner;
+        this.lease = lease;
         this.outbox = outbox;
-        this.partials = partials;
         this.waitForTwin = waitForTwin;
-        try {
-            Files.createDirectories(dir);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     /**
@@ -56,31 +48,65 @@ public final class Ledger {
      * when another brief owns the id, unless this one says {@code replace}.
      */
     public Optional<BriefResult> admit(Brief brief) {
-        claimOrWait(brief.id());
+        long deadline = System.nanoTime() + waitForTwin.toNanos();
+        claimOrWait(brief.id(), deadline);
         try {
-            Optional<Entry> earlier = read(brief.id());
-            boolean sameBrief = earlier.isPresent() && earlier.get().fingerprint().equals(brief.fingerprint());
-            if (sameBrief && DONE.equals(earlier.get().status())) {
-                release(brief.id());
-                BriefResult previous = earlier.get().result();
-                return Optional.of(BriefResult.done(previous.briefId(), previous.images(), brief.source(), true));
+            while (true) {
+                Optional<BriefResult> answer = tryAdmit(brief);
+                if (answer != null) {
+                    return answer;
+                }
+                // another instance makes a brief with this id right now: wait for it like a twin in this process
+                if (System.nanoTime() - deadline >= 0) {
+                    throw beingMade(brief.id());
+                }
+                sleep(TWIN_POLL_MILLIS);
             }
-            boolean used = !sameBrief && (earlier.isPresent() || Files.isDirectory(outbox.resolve(brief.id())) && !leftByThisMessage(brief));
-            if (used && !brief.replace()) {
-                throw new BriefFailure("duplicate", "The id '" + brief.id() + "' is already used: another brief with this id already has images"
-                        + " in the outbox. Give this brief a new id, or add \"replace\": true to overwrite them.");
-            }
-            write(brief.id(), new Entry(brief.fingerprint(), STARTED, null));
-            return Optional.empty();
         } catch (RuntimeException e) {
             release(brief.id());
             throw e;
         }
     }
 
+    /** One look at the store: the answer, or null while another instance holds a live claim. */
+    private Optional<BriefResult> tryAdmit(Brief brief) {
+        Optional<BriefLedger.Entry> earlier = store.read(brief.id());
+        if (earlier.isEmpty()) {
+            // an outbox folder left by this same message (redelivered from an instance that died) is not another brief's
+            if (!brief.replace() && Files.isDirectory(outbox.resolve(brief.id())) && !leftByThisMessage(brief)) {
+                throw alreadyUsed(brief.id());
+            }
+            return store.claim(brief.id(), brief.fingerprint(), owner, lease) ? Optional.empty() : null;
+        }
+        BriefLedger.Entry entry = earlier.get();
+        boolean sameBrief = entry.fingerprint().equals(brief.fingerprint());
+        if (entry.done()) {
+            if (sameBrief) {
+                release(brief.id());
+                BriefResult previous = result(entry.result());
+                return Optional.of(BriefResult.done(previous.briefId(), previous.images(), brief.source(), true));
+            }
+            if (!brief.replace()) {
+                throw alreadyUsed(brief.id());
+            }
+            return store.takeOver(entry, brief.fingerprint(), owner, lease) ? Optional.empty() : null;
+        }
+        if (!sameBrief && !brief.replace()) {
+            throw alreadyUsed(brief.id());
+        }
+        if (entry.owner().equals(owner)) {
+            // this instance's own claim with no thread of it at work: left by a failure to give it back
+            return store.takeOver(entry, brief.fingerprint(), owner, lease) ? Optional.empty() : null;
+        }
+        // another instance's claim: taken over only once its lease has run out (its instance died)
+        return store.claim(brief.id(), brief.fingerprint(), owner, lease) ? Optional.empty() : null;
+    }
+
     public void record(Brief brief, BriefResult result) {
         try {
-            overwrite(brief.id(), new Entry(brief.fingerprint(), DONE, result));
+            store.markDone(brief.id(), brief.fingerprint(), Json.MAPPER.writeValueAsString(result));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         } finally {
             release(brief.id());
         }
@@ -89,12 +115,10 @@ public final class Ledger {
     /** A brief that failed gives up its claim, so a corrected brief can use the id. */
     public void abandon(Brief brief) {
         try {
-            Optional<Entry> entry = read(brief.id());
-            if (entry.isPresent() && STARTED.equals(entry.get().status()) && entry.get().fingerprint().equals(brief.fingerprint())) {
-                Files.deleteIfExists(file(brief.id()));
+            Optional<BriefLedger.Entry> entry = store.read(brief.id());
+            if (entry.isPresent() && !entry.get().done() && entry.get().fingerprint().equals(brief.fingerprint())) {
+                store.abandon(brief.id(), owner);
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         } finally {
             release(brief.id());
         }
@@ -130,71 +154,47 @@ public final class Ledger {
         }
     }
 
-    private synchronized void claimOrWait(String id) {
-        long deadline = System.nanoTime() + waitForTwin.toNanos();
+    private synchronized void claimOrWait(String id, long deadline) {
         while (inProgress.contains(id)) {
             long left = deadline - System.nanoTime();
             if (left <= 0) {
-                throw new BriefFailure("duplicate", "The id '" + id + "' is being made by another brief right now, and it did not finish within "
-                        + waitForTwin.toMinutes() + " minutes: submit this brief again later, or give it a new id.");
+                throw beingMade(id);
             }
             try {
                 wait(Math.max(1, left / 1_000_000));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 // a stop: nothing is wrong with the brief, it goes back to the queue (produce.yaml)
-                throw new io.brief2image.base.ServiceStopping("it was waiting for another brief with the same id");
+                throw new ServiceStopping("it was waiting for another brief with the same id");
             }
         }
         inProgress.add(id);
     }
 
-    public Optional<Entry> read(String id) {
-        Path file = file(id);
-        if (!Files.isRegularFile(file)) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(Json.MAPPER.readValue(file.toFile(), Entry.class));
-        } catch (IOException e) {
-            return Optional.empty();
-        }
+    private BriefFailure beingMade(String id) {
+        return new BriefFailure("duplicate", "The id '" + id + "' is being made by another brief right now, and it did not finish within "
+                + waitForTwin.toMinutes() + " minutes: submit this brief again later, or give it a new id.");
     }
 
-    private void write(String id, Entry entry) {
+    private static BriefFailure alreadyUsed(String id) {
+        return new BriefFailure("duplicate", "The id '" + id + "' is already used: another brief with this id already has images"
+                + " in the outbox. Give this brief a new id, or add \"replace\": true to overwrite them.");
+    }
+
+    private static BriefResult result(String json) {
         try {
-            AtomicFiles.write(partials.next(), Json.MAPPER.writeValueAsBytes(entry), file(id));
+            return Json.MAPPER.readValue(json, BriefResult.class);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    /**
-     * Writes the done entry over the started one in place: one write of more bytes than the started
-     * entry had, so a crash of the process cannot leave a mix of the two (readers in this process wait
-     * for the release that follows), and no file is created per brief for it (creating files was a
-     * measurable share of kernel time, BENCHMARKS.md, Findings).
-     */
-    private void overwrite(String id, Entry entry) {
+    private static void sleep(long millis) {
         try {
-            byte[] bytes = Json.MAPPER.writeValueAsBytes(entry);
-            Path file = file(id);
-            if (Files.isRegularFile(file) && Files.size(file) < bytes.length) {
-                try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
-                    ByteBuffer buffer = ByteBuffer.wrap(bytes);
-                    while (buffer.hasRemaining()) {
-                        channel.write(buffer, buffer.position());
-                    }
-                }
-                return;
-            }
-            AtomicFiles.write(partials.next(), bytes, file);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ServiceStopping("it was waiting for another instance making a brief with the same id");
         }
-    }
-
-    private Path file(String id) {
-        return dir.resolve(id + ".json");
     }
 }

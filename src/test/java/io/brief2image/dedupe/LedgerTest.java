@@ -10,11 +10,14 @@ import io.brief2image.base.BriefFailure;
 import io.brief2image.base.BriefResult;
 import io.brief2image.base.PartialFiles;
 import java.nio.file.Files;
+import io.brief2image.store.SharedStore;
+import io.brief2image.testing.EmbeddedStores;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -23,8 +26,20 @@ class LedgerTest {
     @TempDir
     Path root;
 
+    private final java.util.List<SharedStore> stores = new java.util.ArrayList<>();
+
+    /** The ledger of a service on root; a second call is a restart (the first one's store is closed). */
     Ledger ledger(Duration twinWait) {
-        return new Ledger(root.resolve("data"), root.resolve("outbox"), new PartialFiles(root.resolve("data")), twinWait);
+        stores.forEach(SharedStore::close);
+        stores.clear();
+        SharedStore store = EmbeddedStores.open(root.resolve("data"), java.time.Clock.systemUTC());
+        stores.add(store);
+        return new Ledger(store.ledger(), store.instance(), store.lease(), root.resolve("outbox"), twinWait);
+    }
+
+    @AfterEach
+    void closeStores() {
+        stores.forEach(SharedStore::close);
     }
 
     static Brief brief(String id, String fingerprint, boolean replace) {

@@ -67,7 +67,7 @@ class BudgetAndReplayTest {
             app.awaitDeadLetter("broken.json");
             // fix the cause of the first: the id is released by removing the old output and its ledger entry
             deleteTree(app.outbox().resolve("shared"));
-            Files.delete(root.resolve("data/ledger/shared.json"));
+            app.bean("store", io.brief2image.store.SharedStore.class).ledger().forget("shared");
             // fix the second by editing the dead letter in place
             Files.writeString(app.failed().resolve("broken.json"), "{\"prompt\": \"a desk\", \"n\": 1}");
 

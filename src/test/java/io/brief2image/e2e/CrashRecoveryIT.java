@@ -3,10 +3,11 @@ package io.brief2image.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.brief2image.base.Json;
 import io.brief2image.offline.OfflineImageServer;
 import io.brief2image.offline.OfflineOptions;
 import io.brief2image.offline.RecordedRequest;
+import io.brief2image.store.SharedStore;
+import io.brief2image.testing.EmbeddedStores;
 import io.brief2image.testing.PackagedJar;
 import io.brief2image.testing.RunningApp;
 import java.io.IOException;
@@ -113,16 +114,10 @@ class CrashRecoveryIT {
         await().atMost(Duration.ofSeconds(10)).during(Duration.ofMillis(600))
                 .until(() -> seen.getAndSet(server.requests().size()) == server.requests().size());
         List<RecordedRequest> requests = server.requests();
-        return (int) requests.subList(requestsBefore, requests.size()).stream().filter(r -> r.prompt() != null)
-                .map(CrashRecoveryIT::briefOf).distinct().filter(id -> !recordedDone(id)).count();
-    }
-
-    private boolean recordedDone(String briefId) {
-        Path entry = work.resolve("data/ledger/" + briefId + ".json");
-        try {
-            return Files.exists(entry) && "done".equals(Json.MAPPER.readTree(entry.toFile()).path("status").asText());
-        } catch (IOException e) {
-            return false; // torn by the kill: not done
+        // the killed process held the embedded store's file; now the test may open it, as the next run will
+        try (SharedStore store = EmbeddedStores.open(work.resolve("data"), java.time.Clock.systemUTC())) {
+            return (int) requests.subList(requestsBefore, requests.size()).stream().filter(r -> r.prompt() != null)
+                    .map(CrashRecoveryIT::briefOf).distinct().filter(id -> !store.ledger().isDone(id)).count();
         }
     }
 

@@ -24,7 +24,14 @@ public final class BudgetHealthCheck extends ReadinessCheck {
             builder.message("no budget state bound").up();
             return;
         }
-        String spent = String.format(Locale.ROOT, "%.4f", state.spentTodayUsd());
+        String spent;
+        try {
+            spent = String.format(Locale.ROOT, "%.4f", state.spentTodayUsd());
+        } catch (RuntimeException storeDown) {
+            // the shared store does not answer (health "store" says why): briefs wait for it, as for budget
+            builder.message("paused: " + storeDown.getMessage()).down();
+            return;
+        }
         builder.detail("spent_today_usd", spent);
         if (state.paused()) {
             builder.message("paused: " + state.reason()).down();

@@ -41,8 +41,13 @@ public final class StatusApi {
         depth.put(Queues.BRIEFS, queues.of(Queues.BRIEFS));
         depth.put(Queues.BRIEFS_DLQ, queues.of(Queues.BRIEFS_DLQ));
         BudgetState state = budget.get();
-        StatusReport.Budget budgetView = state == null ? null
-                : new StatusReport.Budget(state.paused(), state.reason(), state.spentTodayUsd());
+        StatusReport.Budget budgetView;
+        try {
+            budgetView = state == null ? null : new StatusReport.Budget(state.paused(), state.reason(), state.spentTodayUsd());
+        } catch (RuntimeException storeDown) {
+            // the shared store does not answer: the page says so instead of failing
+            budgetView = new StatusReport.Budget(true, storeDown.getMessage(), 0);
+        }
         return new StatusReport(metrics.briefsDone(), metrics.briefsFailed(), metrics.imagesRendered(), inFlight.getAsInt(),
                 depth, deadLetters.count(), metrics.spendUsd(), budgetView, provider);
     }

@@ -1,0 +1,243 @@
+package io.brief2image.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * What every backend of the shared store must do, run against each ({@link EmbeddedStoreTest},
+ * {@link PostgresStoreTest}): the decisions hold under many concurrent callers.
+ */
+abstract class StoreContract {
+
+    static final Duration LEASE = Duration.ofSeconds(30);
+    static final LocalDate DAY = LocalDate.of(2026, 12, 2);
+    static final int THREADS = 24;
+
+    @TempDir
+    Path dir;
+
+    final MovableClock clock = new MovableClock();
+    SharedStore store;
+
+    /** The store's address for this test (a fresh database each time). */
+    abstract StoreConfig config(Path dir);
+
+    @BeforeEach
+    void open() {
+        store = SharedStore.open(config(dir), clock);
+    }
+
+    @AfterEach
+    void close() {
+        if (store != null) {
+            store.close();
+        }
+    }
+
+    @Test
+    void concurrentReservationsNeverTogetherPassTheLimit() throws Exception {
+        long limit = 1_000_000_000; // $1.00 in nano-dollars
+        AtomicInteger won = new AtomicInteger();
+        race(THREADS * 10, i -> {
+            if (store.spend().reserve(DAY, 70_000_000, limit)) {
+                won.incrementAndGet();
+            }
+        });
+        assertThat(won.get()).isEqualTo(14);
+        assertThat(store.spend().day(DAY)).isEqualTo(new SpendLedger.DaySpend(0, 14 * 70_000_000L));
+    }
+
+    @Test
+    void settlingToTheActualCostAndReleasingMakeRoomAgain() {
+        assertThat(store.spend().reserve(DAY, 400_000, 500_000)).isTrue();
+        assertThat(store.spend().reserve(DAY, 200_000, 500_000)).isFalse();
+        store.spend().settle(DAY, 400_000, 250_000);
+        assertThat(store.spend().reserve(DAY, 200_000, 500_000)).isTrue();
+        store.spend().release(DAY, 200_000);
+        store.spend().addSpent(DAY, 100_000);
+        assertThat(store.spend().day(DAY)).isEqualTo(new SpendLedger.DaySpend(350_000, 0));
+        assertThat(store.spend().day(DAY.plusDays(1)).totalNanos()).isZero();
+    }
+
+    @Test
+    void aClaimIsWonByExactlyOneOwner() throws Exception {
+        for (int key = 0; key < 10; key++) {
+            String brief = "brief-" + key;
+            AtomicInteger won = new AtomicInteger();
+            race(THREADS, i -> {
+                if (store.ledger().claim(brief, "f", "owner-" + i, LEASE)) {
+                    won.incrementAndGet();
+                }
+            });
+            assertThat(won.get()).as(brief).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void anExpiredLeaseHandsTheClaimOverAndARenewedOneDoesNot() {
+        BriefLedger ledger = store.ledger();
+        assertThat(ledger.claim("a", "f", "dead", LEASE)).isTrue();
+        assertThat(ledger.claim("b", "f", "alive", LEASE)).isTrue();
+        assertThat(ledger.claim("a", "f", "other", LEASE)).isFalse();
+
+        clock.advance(Duration.ofSeconds(20));
+        assertThat(ledger.renew("alive", LEASE)).isEqualTo(1);
+        clock.advance(Duration.ofSeconds(11));
+        assertThat(ledger.claim("a", "f", "other", LEASE)).isTrue();
+        assertThat(ledger.claim("b", "f", "other", LEASE)).isFalse();
+        assertThat(ledger.read("a")).hasValueSatisfying(e -> assertThat(e.owner()).isEqualTo("other"));
+    }
+
+    @Test
+    void aDoneBriefStaysDoneAndIsTakenOverOnlyFromWhatWasSeen() throws Exception {
+        BriefLedger ledger = store.ledger();
+        assertThat(ledger.claim("c", "f1", "me", LEASE)).isTrue();
+        ledger.markDone("c", "f1", "{\"brief_id\":\"c\"}");
+        assertThat(ledger.isDone("c")).isTrue();
+        clock.advance(LEASE.multipliedBy(2));
+        assertThat(ledger.claim("c", "f2", "other", LEASE)).as("a done brief is not a dead claim").isFalse();
+
+        BriefLedger.Entry seen = ledger.read("c").orElseThrow();
+        assertThat(seen.result()).isEqualTo("{\"brief_id\":\"c\"}");
+        AtomicInteger won = new AtomicInteger();
+        race(THREADS, i -> {
+            if (ledger.takeOver(seen, "f2", "replacer-" + i, LEASE)) {
+                won.incrementAndGet();
+            }
+        });
+        assertThat(won.get()).isEqualTo(1);
+        assertThat(ledger.isDone("c")).isFalse();
+    }
+
+    @Test
+    void aFailedBriefGivesItsIdBackOnlyByItsOwner() {
+        BriefLedger ledger = store.ledger();
+        assertThat(ledger.claim("d", "f", "me", LEASE)).isTrue();
+        ledger.abandon("d", "someone-else");
+        assertThat(ledger.read("d")).isPresent();
+        ledger.abandon("d", "me");
+        assertThat(ledger.read("d")).isEmpty();
+        assertThat(ledger.claim("d", "f2", "other", LEASE)).isTrue();
+    }
+
+    @Test
+    void paceSlotsAreSpacedByExactlySixtyOverNSeconds() throws Exception {
+        long interval = 60_000_000L / 120; // 120 images per minute
+        long now = 1_764_669_600_000_000L;
+        List<Long> slots = java.util.Collections.synchronizedList(new ArrayList<>());
+        race(THREADS * 5, i -> slots.add(store.pace().claim("images", interval, now)));
+        List<Long> sorted = slots.stream().sorted().toList();
+        assertThat(sorted.get(0)).isEqualTo(now);
+        for (int i = 1; i < sorted.size(); i++) {
+            assertThat(sorted.get(i) - sorted.get(i - 1)).isEqualTo(interval);
+        }
+        // an idle row starts the next slot now, not in the past; a late request pushes the next one back
+        long later = sorted.get(sorted.size() - 1) + 10 * interval;
+        assertThat(store.pace().claim("images", interval, later)).isEqualTo(later);
+        store.pace().notBefore("images", later + 3 * interval);
+        assertThat(store.pace().claim("images", interval, later)).isEqualTo(later + 3 * interval);
+    }
+
+    @Test
+    void anInboxFileIsClaimedByOneInstanceAndFreedByALapsedLease() throws Exception {
+        List<InboxClaims> instances = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            instances.add(store.inboxClaims("inbox", "instance-" + i));
+        }
+        AtomicInteger won = new AtomicInteger();
+        race(THREADS, i -> {
+            if (instances.get(i % 3).add("spring.json")) {
+                won.incrementAndGet();
+            }
+        });
+        assertThat(won.get()).isEqualTo(1);
+        assertThat(instances.get(0).contains("spring.json")).isTrue();
+
+        clock.advance(LEASE.plusSeconds(1));
+        long took = instances.stream().filter(c -> c.add("spring.json")).count();
+        assertThat(took).as("after the holder's lease ran out").isEqualTo(1);
+    }
+
+    @Test
+    void heartbeatsAndPausesShowTheFleet() {
+        store.heartbeats().beat("a", "port 1");
+        clock.advance(Duration.ofSeconds(20));
+        store.heartbeats().beat("b", "port 2");
+        store.heartbeats().beat("b", "port 2 again");
+        assertThat(store.heartbeats().alive(Duration.ofSeconds(10))).extracting(Heartbeats.Beat::instance, Heartbeats.Beat::info)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("b", "port 2 again"));
+        assertThat(store.heartbeats().alive(Duration.ofSeconds(30))).hasSize(2);
+
+        store.pause().pause("gone", "a dead instance's pause does not count");
+        store.pause().pause("b", "no room");
+        store.pause().pause("b", "still no room");
+        assertThat(store.pause().current()).extracting(BudgetPause.Paused::reason).containsExactly("still no room");
+        store.pause().resume("b");
+        assertThat(store.pause().current()).isEmpty();
+    }
+
+    /** One brief's store work on the pipeline's path: claim, reserve, settle, done. Prints µs per brief. */
+    @Test
+    void theStoreCostsLittlePerBrief() {
+        int warm = 300;
+        int measured = 1500;
+        long begin = 0;
+        for (int i = 0; i < warm + measured; i++) {
+            if (i == warm) {
+                begin = System.nanoTime();
+            }
+            String key = "cost-" + i;
+            store.ledger().claim(key, "f", store.instance(), LEASE);
+            store.ledger().read(key);
+            store.spend().reserve(DAY, 40_000, Long.MAX_VALUE);
+            store.spend().settle(DAY, 40_000, 39_000);
+            store.ledger().markDone(key, "f", "{}");
+        }
+        double micros = (System.nanoTime() - begin) / 1_000.0 / measured;
+        System.out.printf("STORE-COST %s: %.0f µs of DB time per brief (claim + read + reserve + settle + done)%n",
+                getClass().getSimpleName(), micros);
+        assertThat(micros).isLessThan(20_000);
+    }
+
+    interface Step {
+        void run(int index) throws Exception;
+    }
+
+    /** Runs {@code calls} steps on {@link #THREADS} threads released at once. */
+    static void race(int calls, Step step) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(THREADS);
+        try {
+            CountDownLatch go = new CountDownLatch(1);
+            List<Future<?>> done = new ArrayList<>();
+            for (int i = 0; i < calls; i++) {
+                int index = i;
+                done.add(pool.submit((Callable<Void>) () -> {
+                    go.await();
+                    step.run(index);
+                    return null;
+                }));
+            }
+            go.countDown();
+            for (Future<?> f : done) {
+                f.get();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+}
