@@ -104,7 +104,7 @@ class GptExpansionTest {
             assertThat(s.path("provider").asText()).isEqualTo("offline");
             assertThat(s.path("policy").findValuesAsText("rule")).contains("public-figures", "artists", "studios-and-characters");
         });
-        assertThat(sidecars.get(0).path("image_prompt").asText()).startsWith("Photo").contains("pop-art");
+        assertThat(sidecars.get(0).path("image_prompt").asText()).startsWith("Photo").contains("pop art");
         assertThat(sidecars.get(1).path("image_prompt").asText()).contains("cartoon mouse");
         assertThat(outboxImages("parade")).hasSize(2);
     }

@@ -101,8 +101,14 @@ public record GuidelinePolicy(Integer maxImages, Integer artistCutoffYears, Fuzz
      * How many typos a name may carry and still be recognised, scaled by word length.
      *
      * @param fuzzyFromNameLength typos are forgiven only in names of several words with at least this many letters
+     * @param shortHanziAliases   where a two-character Hanzi/Kanji alias may start and end (see guidelines.yaml)
      */
-    public record FuzzyMatching(int oneEditFromLength, int twoEditsFromLength, int fuzzyFromNameLength) {
+    public record FuzzyMatching(int oneEditFromLength, int twoEditsFromLength, int fuzzyFromNameLength,
+                                WordEdges shortHanziAliases) {
+
+        public FuzzyMatching {
+            shortHanziAliases = shortHanziAliases == null ? new WordEdges(List.of(), List.of()) : shortHanziAliases;
+        }
 
         public int allowedEdits(int wordLength) {
             if (wordLength >= twoEditsFromLength) {
@@ -111,6 +117,17 @@ public record GuidelinePolicy(Integer maxImages, Integer artistCutoffYears, Fuzz
             return wordLength >= oneEditFromLength ? 1 : 0;
         }
 
+    }
+
+    /**
+     * What may stand next to a short name in a script without spaces: {@code before} ends the text right
+     * before it, {@code after} starts the text right after it.
+     */
+    public record WordEdges(List<String> before, List<String> after) {
+        public WordEdges {
+            before = listOrEmpty(before);
+            after = listOrEmpty(after);
+        }
     }
 
     /** Vocabulary of "draw 6 images of" style phrases. */

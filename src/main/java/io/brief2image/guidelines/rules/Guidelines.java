@@ -54,9 +54,10 @@ public final class Guidelines {
         NameContext context = new NameContext(policy.ambiguousNames(), policy.artistPhrasing());
         // names before titles, so "President Obama" is replaced as one person; known names before unknown ones
         this.nameRules = world.thenApply(data -> {
-            WorldIndex index = new WorldIndex(data, policy, clock);
+            UnknownNameData unknownData = UnknownNameData.bundled();
+            WorldIndex index = new WorldIndex(data, policy, clock, unknownData.notPeople().phrases());
             UnknownNames unknown = UnknownNames.of(
-                    new UnknownNameIndex(UnknownNameData.bundled(), index::isAllowedStyleName, worksOf(data)), guard);
+                    new UnknownNameIndex(unknownData, index::isAllowedStyleName, worksOf(data)), guard, index::knownNameSpans);
             return new NameRules(index, List.of(
                     new PublicFigureRule(policy, index, context, titles, guard, editor),
                     new TitleRule(titles, policy.titleExceptions(), guard, editor, index),

@@ -10,6 +10,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 
 /**
@@ -25,16 +26,19 @@ final class PersonFinder {
 
     private final UnknownNameIndex index;
     private final QuotedTextGuard guard;
+    private final Function<String, List<TextSpan>> knownNames;
     final LatinNames latin;
     final UnspacedNames unspaced;
 
-    PersonFinder(UnknownNameIndex index, QuotedTextGuard guard) {
+    PersonFinder(UnknownNameIndex index, QuotedTextGuard guard, Function<String, List<TextSpan>> knownNames) {
         this.index = index;
         this.guard = guard;
+        this.knownNames = knownNames;
         this.latin = new LatinNames(index);
         this.unspaced = new UnspacedNames(index);
     }
 
+    /** Lettered text and not-people phrases. */
     List<TextSpan> protectedSpans(String text) {
         List<TextSpan> spans = new ArrayList<>(guard.protectedSpans(text));
         Matcher lead = index.textLead.matcher(text);
@@ -58,7 +62,29 @@ final class PersonFinder {
         return spans;
     }
 
+    /** Where the text names someone or something the world data knows, allowed or not (see {@link #cutsKnownName}). */
+    List<TextSpan> knownNames(String text) {
+        return knownNames.apply(text);
+    }
+
+    /**
+     * Whether text[start, end) would touch a known name without holding all of it: "Pierre Puvis" of
+     * "Pierre Puvis de Chavannes", "高风格的" after the 梵 of 梵高, or the known name itself. A longer name
+     * that holds a known one ("Julien Moreau" holds the painter Moreau) is still someone no list knows.
+     */
+    static boolean cutsKnownName(List<TextSpan> known, int start, int end) {
+        for (TextSpan k : known) {
+            boolean overlaps = k.start() < end && start < k.end();
+            boolean strictlyInside = start <= k.start() && k.end() <= end && k.end() - k.start() < end - start;
+            if (overlaps && !strictlyInside) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     List<Found> people(String text, List<TextSpan> keep) {
+        List<TextSpan> known = knownNames(text);
         List<Found> found = new ArrayList<>();
         List<Word> words = LatinNames.words(text);
         boolean shapesCount = !LatinNames.titleCase(words);
@@ -71,7 +97,8 @@ final class PersonFinder {
             Word w = words.get(i);
             Found person = UnspacedNames.isHangul(w.text().codePointAt(0)) ? unspaced.hangul(text, words, i, false)
                     : latin.personAt(text, words, i, afterPersonLead.contains(w.start()), shapesCount);
-            if (person != null && !TextSpan.anyOverlaps(keep, person.start(), person.end()) && !partOfAllowedName(text, words, i, person)) {
+            if (person != null && !TextSpan.anyOverlaps(keep, person.start(), person.end())
+                    && !cutsKnownName(known, person.start(), person.end()) && !partOfAllowedName(text, words, i, person)) {
                 found.add(person);
                 while (i + 1 < words.size() && words.get(i + 1).start() < person.end()) {
                     i++;
@@ -79,6 +106,7 @@ final class PersonFinder {
             }
         }
         addBeforeUnspacedCues(text, keep, found);
+        found.removeIf(person -> cutsKnownName(known, person.start(), person.end()));
         return found;
     }
 

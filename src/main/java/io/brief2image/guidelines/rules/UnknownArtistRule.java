@@ -35,6 +35,7 @@ final class UnknownArtistRule implements TextRule {
     public String apply(String text, List<PolicyAction> actions) {
         UnknownNames n = names.get();
         List<TextSpan> keep = n.finder().protectedSpans(text);
+        List<TextSpan> known = n.finder().knownNames(text);
         List<Word> words = LatinNames.words(text);
         boolean shapesCount = !LatinNames.titleCase(words);
         List<TextSpan> removed = new ArrayList<>();
@@ -43,12 +44,12 @@ final class UnknownArtistRule implements TextRule {
             while (lead.find()) {
                 int i = wordStartingAt(words, lead.end());
                 int end = i < 0 ? -1 : nameAfterLead(n, text, words, i, strong, shapesCount);
-                addRemoval(text, lead.start(), end, keep, removed);
+                addRemoval(lead.start(), end, keep, known, removed);
             }
             Matcher tail = (strong ? n.index().strongTail : n.index().weakTail).matcher(text);
             while (tail.find()) {
                 int start = nameBeforeTail(n, text, tail.start(), strong, shapesCount);
-                addRemoval(text, start, start < 0 ? -1 : tail.end(), keep, removed);
+                addRemoval(start, start < 0 ? -1 : tail.end(), keep, known, removed);
             }
         }
         List<TextEdit> edits = new ArrayList<>();
@@ -65,8 +66,9 @@ final class UnknownArtistRule implements TextRule {
         return editor.apply(text, edits);
     }
 
-    private static void addRemoval(String text, int start, int end, List<TextSpan> keep, List<TextSpan> removed) {
-        if (start < 0 || end <= start || TextSpan.anyOverlaps(keep, start, end) || TextSpan.anyOverlaps(removed, start, end)) {
+    private static void addRemoval(int start, int end, List<TextSpan> keep, List<TextSpan> known, List<TextSpan> removed) {
+        if (start < 0 || end <= start || TextSpan.anyOverlaps(keep, start, end) || PersonFinder.cutsKnownName(known, start, end)
+                || TextSpan.anyOverlaps(removed, start, end)) {
             return;
         }
         removed.add(new TextSpan(start, end));

@@ -1,6 +1,10 @@
 package io.brief2image.guidelines.rules;
 
 import io.brief2image.guidelines.text.QuotedTextGuard;
+import io.brief2image.guidelines.text.TextSpan;
+
+import java.util.List;
+import java.util.function.Function;
 
 
 /**
@@ -9,8 +13,9 @@ import io.brief2image.guidelines.text.QuotedTextGuard;
  */
 record UnknownNames(UnknownNameIndex index, PersonFinder finder, PersonDescriptions descriptions) {
 
-    static UnknownNames of(UnknownNameIndex index, QuotedTextGuard guard) {
-        return new UnknownNames(index, new PersonFinder(index, guard), new PersonDescriptions(index.cues));
+    /** {@code knownNames} gives the spans of every name the world data knows: the unknown-name rules never touch them. */
+    static UnknownNames of(UnknownNameIndex index, QuotedTextGuard guard, Function<String, List<TextSpan>> knownNames) {
+        return new UnknownNames(index, new PersonFinder(index, guard, knownNames), new PersonDescriptions(index.cues));
     }
 
 }

@@ -13,6 +13,7 @@ import io.brief2image.guidelines.text.TextSpan;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,13 +30,19 @@ public final class WorldIndex {
     private final FuzzyNameMatcher<ProtectedWork> works;
     private final FuzzyNameMatcher<Movement> movements;
     private final Map<ProtectedWork, Pattern> franchises = new HashMap<>();
+    /** world/not-people.yaml's phrases, shared with the unknown-name rules: "Nintendo Switch" is a product. */
+    private final Pattern notPeoplePhrases;
     private final int entries;
     private final int cutoffYears;
     private final Clock clock;
 
-    /** {@code clock} says what day it is: the artists' cut-off is today's year minus artist_cutoff_years. */
-    public WorldIndex(WorldData world, GuidelinePolicy policy, Clock clock) {
+    /**
+     * {@code clock} says what day it is: the artists' cut-off is today's year minus artist_cutoff_years.
+     * {@code notPeoplePhrases} are places, brands and products named after people (world/not-people.yaml).
+     */
+    public WorldIndex(WorldData world, GuidelinePolicy policy, Clock clock, Collection<String> notPeoplePhrases) {
         this.cutoffYears = policy.artistCutoffYears();
+        this.notPeoplePhrases = PhrasePattern.anyOf(notPeoplePhrases);
         this.clock = clock;
         GuidelinePolicy.FuzzyMatching tolerance = policy.fuzzyMatching();
         this.figures = FuzzyNameMatcher.of(tolerance, world.publicFigures(), PublicFigure::name, PublicFigure::aliases,
@@ -84,10 +91,42 @@ public final class WorldIndex {
                 .filter(m -> !m.ambiguous()).map(m -> new TextSpan(m.start(), m.end())).toList();
     }
 
-    /** Rule-protected spans plus movement names: the name rules leave both alone. */
+    /**
+     * Where the text names anyone or anything the world data knows, allowed or not, in any script
+     * ("Pierre Puvis de Chavannes", "梵高", "राजा रवि वर्मा"), without the everyday-word aliases. The
+     * unknown-name rules run after the known ones and leave these spans, and every part of them, alone.
+     */
+    public List<TextSpan> knownNameSpans(String text) {
+        return Stream.of(figures, artists, works, movements)
+                .flatMap(matcher -> matcher.findAll(text).stream())
+                .filter(m -> !m.ambiguous())
+                .map(m -> new TextSpan(m.start(), m.end()))
+                .toList();
+    }
+
+    /** Rule-protected spans, movement names and places or products named after people: the name rules leave them alone. */
     List<TextSpan> untouchable(String text, List<TextSpan> quoted) {
-        List<TextSpan> movementSpans = movementSpans(text);
-        return movementSpans.isEmpty() ? quoted : Stream.concat(quoted.stream(), movementSpans.stream()).toList();
+        List<TextSpan> spans = new ArrayList<>(quoted);
+        spans.addAll(movementSpans(text));
+        spans.addAll(productsAndPlaces(text));
+        return spans;
+    }
+
+    /**
+     * Not-people phrases that say more than a name ("Nintendo Switch", "Coco Chanel perfume", "Paris Hilton
+     * hotel"): the name in them is a product or a place. A phrase that is wholly a known name ("Calvin Klein"
+     * were he listed) stays the known rules' to judge.
+     */
+    private List<TextSpan> productsAndPlaces(String text) {
+        List<TextSpan> spans = new ArrayList<>();
+        java.util.regex.Matcher phrase = notPeoplePhrases.matcher(text);
+        while (phrase.find()) {
+            String found = phrase.group();
+            if (!isKnownPerson(found) && !isKnownWork(found)) {
+                spans.add(new TextSpan(phrase.start(), phrase.end()));
+            }
+        }
+        return spans;
     }
 
     /** The first year that counts as recent today; computed on every call, so entries cross it by themselves. */

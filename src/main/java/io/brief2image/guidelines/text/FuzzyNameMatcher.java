@@ -213,6 +213,20 @@ public final class FuzzyNameMatcher<T> {
         return true;
     }
 
+    /**
+     * A two-character Hanzi or Kanji name is as short as an everyday word: "成龙" is in "变成龙", "王菲" in the
+     * given name "王菲菲", "常玉" in "非常玉润". It counts only between word edges: the text's ends, another
+     * script (kana, Latin, punctuation, spaces), or the words {@code fuzzy_matching.short_hanzi_aliases}
+     * lists as standing next to a name ("和成龙一起", "梵高风格的", "北斎風の").
+     */
+    private boolean standsAlone(String text, int start, int end) {
+        boolean leftEdge = start == 0 || !UnspacedScripts.isHan(text.codePointBefore(start))
+                || tolerance.shortHanziAliases().before().stream().anyMatch(w -> text.startsWith(w, start - w.length()));
+        boolean rightEdge = end == text.length() || !UnspacedScripts.isHan(text.codePointAt(end))
+                || tolerance.shortHanziAliases().after().stream().anyMatch(w -> text.startsWith(w, end));
+        return leftEdge && rightEdge;
+    }
+
     /** Substring matches in unspaced scripts ("오바마가"), ignoring spaces and name dots inside the name. */
     private void collectUnspaced(String text, List<NameMatch<T>> out) {
         for (int i = 0; i < text.length(); ) {
@@ -223,7 +237,7 @@ public final class FuzzyNameMatcher<T> {
             }
             for (Alias<T> alias : unspacedByFirst.getOrDefault(Character.toLowerCase(cp), List.of())) {
                 int end = UnspacedScripts.matchEnd(text, i, alias.unspaced());
-                if (end > 0) {
+                if (end > 0 && (!UnspacedScripts.isShortHan(alias.unspaced()) || standsAlone(text, i, end))) {
                     out.add(new NameMatch<>(i, end, alias.owner(), 0, alias.ambiguous()));
                 }
             }

@@ -18,6 +18,15 @@ final class UnspacedScripts {
         return s.codePoints().anyMatch(cp -> SCRIPTS.contains(Character.UnicodeScript.of(cp)));
     }
 
+    static boolean isHan(int cp) {
+        return Character.UnicodeScript.of(cp) == Character.UnicodeScript.HAN;
+    }
+
+    /** A name of exactly two Han characters ("成龙", "北斎"). */
+    static boolean isShortHan(String squeezed) {
+        return squeezed.codePointCount(0, squeezed.length()) == 2 && squeezed.codePoints().allMatch(UnspacedScripts::isHan);
+    }
+
     /** Below Thai (U+0E00) no letter belongs to an unspaced script: Latin text is skipped at once. */
     static boolean mayStartName(int cp) {
         return cp >= 0x0E00;
