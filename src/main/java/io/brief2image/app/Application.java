@@ -35,6 +35,9 @@ public final class Application {
         createFolders(settings.folders());
         String routes = routesLocation();
         Main main = routes.startsWith("classpath:") ? new PackagedRoutesMain() : new Main();
+        // the guidelines' world data is read once the service has started (or failed to), not during its start
+        java.util.concurrent.CompletableFuture<Void> started = new java.util.concurrent.CompletableFuture<>();
+        io.brief2image.guidelines.policy.WorldData.holdUntil(started);
         main.configure().withRoutesIncludePattern(routes);
         PipelineBeans pipeline = new PipelineBeans(settings, main::getCamelContext);
         // opens on a thread of its own while the rest starts (its start waits for it before the routes)
@@ -50,6 +53,7 @@ public final class Application {
         main.configure().addConfiguration(new CamelConfiguration() {
             @Override
             public void configure(CamelContext context) {
+                context.getManagementStrategy().addEventNotifier(new StartedNotifier(started));
                 RouteRefs.check(context, main.configure().getRoutesIncludePattern());
             }
         });
@@ -73,6 +77,28 @@ public final class Application {
         @Override
         protected void modelineRoutes(CamelContext camelContext) {
             // nothing to pre-parse in the packaged routes
+        }
+    }
+
+    /** Completes {@code started} once the context has started, failed to start, or is stopping. */
+    private static final class StartedNotifier extends org.apache.camel.support.SimpleEventNotifierSupport {
+        private final java.util.concurrent.CompletableFuture<Void> started;
+
+        StartedNotifier(java.util.concurrent.CompletableFuture<Void> started) {
+            this.started = started;
+            setIgnoreExchangeEvents(true);
+            setIgnoreRouteEvents(true);
+            setIgnoreServiceEvents(true);
+            setIgnoreStepEvents(true);
+        }
+
+        @Override
+        public void notify(org.apache.camel.spi.CamelEvent event) {
+            if (event instanceof org.apache.camel.spi.CamelEvent.CamelContextStartedEvent
+                    || event instanceof org.apache.camel.spi.CamelEvent.CamelContextStartupFailureEvent
+                    || event instanceof org.apache.camel.spi.CamelEvent.CamelContextStoppingEvent) {
+                started.complete(null);
+            }
         }
     }
 
