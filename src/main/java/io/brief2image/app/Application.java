@@ -35,7 +35,7 @@ public final class Application {
         createFolders(settings.folders());
         String routes = routesLocation();
         Main main = routes.startsWith("classpath:") ? new PackagedRoutesMain() : new Main();
-        // the guidelines' world data is read once the service has started (or failed to), not during its start
+        // the guidelines' world data is read once the service is ready (or failed to start), not during its start
         java.util.concurrent.CompletableFuture<Void> started = new java.util.concurrent.CompletableFuture<>();
         io.brief2image.guidelines.policy.WorldData.holdUntil(started);
         main.configure().withRoutesIncludePattern(routes);
@@ -80,12 +80,18 @@ public final class Application {
         }
     }
 
-    /** Completes {@code started} once the context has started, failed to start, or is stopping. */
+    /**
+     * Completes {@code ready} a second after the briefs' JMS consumers are attached once the context has
+     * started (what readiness waits for last; at most {@value #LONGEST_READY_WAIT_MS} ms after the start), or when
+     * the start failed or the context stops.
+     */
     private static final class StartedNotifier extends org.apache.camel.support.SimpleEventNotifierSupport {
-        private final java.util.concurrent.CompletableFuture<Void> started;
+        private static final long LONGEST_READY_WAIT_MS = 5_000;
+        private static final long AFTER_READY_MS = 1_000;
+        private final java.util.concurrent.CompletableFuture<Void> ready;
 
-        StartedNotifier(java.util.concurrent.CompletableFuture<Void> started) {
-            this.started = started;
+        StartedNotifier(java.util.concurrent.CompletableFuture<Void> ready) {
+            this.ready = ready;
             setIgnoreExchangeEvents(true);
             setIgnoreRouteEvents(true);
             setIgnoreServiceEvents(true);
@@ -94,10 +100,29 @@ public final class Application {
 
         @Override
         public void notify(org.apache.camel.spi.CamelEvent event) {
-            if (event instanceof org.apache.camel.spi.CamelEvent.CamelContextStartedEvent
-                    || event instanceof org.apache.camel.spi.CamelEvent.CamelContextStartupFailureEvent
+            if (event instanceof org.apache.camel.spi.CamelEvent.CamelContextStartedEvent started) {
+                CamelContext context = started.getContext();
+                Thread waiting = new Thread(() -> {
+                    long until = System.currentTimeMillis() + LONGEST_READY_WAIT_MS;
+                    try {
+                        while (!io.brief2image.ops.ProduceListener.attached(context) && System.currentTimeMillis() < until
+                                && !ready.isDone()) {
+                            Thread.sleep(50);
+                        }
+                        // a health probe sees UP meanwhile; a brief taken sooner ends the hold itself (WorldData.neededNow)
+                        Thread.sleep(AFTER_READY_MS);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    } catch (RuntimeException e) {
+                        // cannot tell: release it now
+                    }
+                    ready.complete(null);
+                }, "brief2image-ready-wait");
+                waiting.setDaemon(true);
+                waiting.start();
+            } else if (event instanceof org.apache.camel.spi.CamelEvent.CamelContextStartupFailureEvent
                     || event instanceof org.apache.camel.spi.CamelEvent.CamelContextStoppingEvent) {
-                started.complete(null);
+                ready.complete(null);
             }
         }
     }

@@ -50,6 +50,11 @@ public record WorldData(List<Artist> artists, List<PublicFigure> publicFigures, 
         previous.complete(null);
     }
 
+    /** A screening needs the data: any hold ends now (a brief taken right at the start does not wait for the hold). */
+    public static void neededNow() {
+        notBefore.complete(null);
+    }
+
     /** The data bundled in the jar; the first call starts reading it on a daemon thread (after the {@link #holdUntil hold}). */
     public static CompletableFuture<WorldData> bundled() {
         CompletableFuture<WorldData> loading = bundled;

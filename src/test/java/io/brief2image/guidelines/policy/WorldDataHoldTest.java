@@ -41,4 +41,12 @@ class WorldDataHoldTest {
         });
         assertThat(world).failsWithin(Duration.ofSeconds(5)).withThrowableThat().withMessageContaining("lacks its list 'artists'");
     }
+
+    @Test
+    void aScreeningEndsTheHold() {
+        CompletableFuture<Void> ready = new CompletableFuture<>();
+        WorldData.holdUntil(ready);
+        WorldData.neededNow();
+        assertThat(ready).as("a brief taken before the hold ends does not wait for it").isCompleted();
+    }
 }
