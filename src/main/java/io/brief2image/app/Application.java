@@ -35,6 +35,9 @@ public final class Application {
         createFolders(settings.folders());
         String routes = routesLocation();
         Main main = routes.startsWith("classpath:") ? new PackagedRoutesMain() : new Main();
+        // the guidelines' world data is read once the service is ready (or failed to start), not during its start
+        java.util.concurrent.CompletableFuture<Void> started = new java.util.concurrent.CompletableFuture<>();
+        io.brief2image.guidelines.policy.WorldData.holdUntil(started);
         main.configure().withRoutesIncludePattern(routes);
         PipelineBeans pipeline = new PipelineBeans(settings, main::getCamelContext);
         // opens on a thread of its own while the rest starts (its start waits for it before the routes)
@@ -50,6 +53,7 @@ public final class Application {
         main.configure().addConfiguration(new CamelConfiguration() {
             @Override
             public void configure(CamelContext context) {
+                context.getManagementStrategy().addEventNotifier(new StartedNotifier(started));
                 RouteRefs.check(context, main.configure().getRoutesIncludePattern());
             }
         });
@@ -73,6 +77,53 @@ public final class Application {
         @Override
         protected void modelineRoutes(CamelContext camelContext) {
             // nothing to pre-parse in the packaged routes
+        }
+    }
+
+    /**
+     * Completes {@code ready} a second after the briefs' JMS consumers are attached once the context has
+     * started (what readiness waits for last; at most {@value #LONGEST_READY_WAIT_MS} ms after the start), or when
+     * the start failed or the context stops.
+     */
+    private static final class StartedNotifier extends org.apache.camel.support.SimpleEventNotifierSupport {
+        private static final long LONGEST_READY_WAIT_MS = 5_000;
+        private static final long AFTER_READY_MS = 1_000;
+        private final java.util.concurrent.CompletableFuture<Void> ready;
+
+        StartedNotifier(java.util.concurrent.CompletableFuture<Void> ready) {
+            this.ready = ready;
+            setIgnoreExchangeEvents(true);
+            setIgnoreRouteEvents(true);
+            setIgnoreServiceEvents(true);
+            setIgnoreStepEvents(true);
+        }
+
+        @Override
+        public void notify(org.apache.camel.spi.CamelEvent event) {
+            if (event instanceof org.apache.camel.spi.CamelEvent.CamelContextStartedEvent started) {
+                CamelContext context = started.getContext();
+                Thread waiting = new Thread(() -> {
+                    long until = System.currentTimeMillis() + LONGEST_READY_WAIT_MS;
+                    try {
+                        while (!io.brief2image.ops.ProduceListener.attached(context) && System.currentTimeMillis() < until
+                                && !ready.isDone()) {
+                            Thread.sleep(50);
+                        }
+                        // a health probe sees UP meanwhile; a brief taken sooner ends the hold itself (WorldData.neededNow)
+                        Thread.sleep(AFTER_READY_MS);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    } catch (RuntimeException e) {
+                        // cannot tell: release it now
+                    }
+                    ready.complete(null);
+                }, "brief2image-ready-wait");
+                waiting.setDaemon(true);
+                waiting.start();
+            } else if (event instanceof org.apache.camel.spi.CamelEvent.CamelContextStartupFailureEvent
+                    || event instanceof org.apache.camel.spi.CamelEvent.CamelContextStoppingEvent) {
+                ready.complete(null);
+            }
         }
     }
 

@@ -14,13 +14,12 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
-import org.flywaydb.core.Flyway;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The open store: one connection pool, the schema migrated by Flyway at open, and the concerns over
- * it. Its instance name owns this process's claims; its heartbeat renews their leases, so they end
+ * The open store: one connection pool, the schema made or migrated at open when it is not current
+ * (Flyway, or {@link NewEmbeddedStore} for a new embedded one), and the concerns over it. Its instance name owns this process's claims; its heartbeat renews their leases, so they end
  * by themselves when the process dies. The embedded store belongs to one process at a time (H2 locks
  * its file), so claims found there at open were left by a dead run and end at once.
  */
@@ -109,7 +108,7 @@ public final class SharedStore implements AutoCloseable {
         HikariDataSource dataSource = null;
         try {
             dataSource = new HikariDataSource(hikari);
-            boolean migrated = migrate(dataSource);
+            String migrated = migrate(dataSource);
             if (config.embedded()) {
                 endClaimsOfDeadRuns(dataSource);
             }
@@ -118,7 +117,7 @@ public final class SharedStore implements AutoCloseable {
                 return;
             }
             LOG.info("shared store: {} (instance {}), opened in {} ms{}", config.where(), instance, (System.nanoTime() - begin) / 1_000_000,
-                    migrated ? ", schema created or migrated by Flyway" : "");
+                    migrated == null ? "" : ", " + migrated);
         } catch (RuntimeException | java.sql.SQLException e) {
             if (dataSource != null) {
                 dataSource.close();
@@ -128,20 +127,26 @@ public final class SharedStore implements AutoCloseable {
         }
     }
 
-    /** Flyway only when the schema is not at {@link #SCHEMA_VERSION} (a new or older store): loading Flyway costs start time. */
-    private boolean migrate(HikariDataSource dataSource) throws java.sql.SQLException {
-        try (java.sql.Connection c = dataSource.getConnection();
-             java.sql.ResultSet r = c.createStatement().executeQuery(
-                     "SELECT version FROM store_schema_history WHERE success ORDER BY installed_rank DESC LIMIT 1")) {
-            if (r.next() && SCHEMA_VERSION.equals(r.getString(1))) {
-                return false;
+    /**
+     * Flyway only when the schema is not at {@link #SCHEMA_VERSION} (an older store, or a new PostgreSQL
+     * one): loading Flyway costs start time. A new embedded store is made by {@link NewEmbeddedStore},
+     * recorded as Flyway would have. Says what was done, or null when the schema was current.
+     */
+    private String migrate(HikariDataSource dataSource) throws java.sql.SQLException {
+        try (java.sql.Connection c = dataSource.getConnection()) {
+            try (java.sql.ResultSet r = c.createStatement().executeQuery(
+                    "SELECT version FROM " + NewEmbeddedStore.HISTORY + " WHERE success ORDER BY installed_rank DESC LIMIT 1")) {
+                if (r.next() && SCHEMA_VERSION.equals(r.getString(1))) {
+                    return null;
+                }
+            } catch (java.sql.SQLException noHistoryYet) {
+                if (config.embedded() && NewEmbeddedStore.createIfEmpty(c)) {
+                    return "schema created";
+                }
             }
-        } catch (java.sql.SQLException noHistoryYet) {
-            // a new store: Flyway creates it
         }
-        Flyway.configure().dataSource(dataSource).locations("classpath:db/store").table("store_schema_history")
-                .connectRetries(config.embedded() ? 0 : 6).connectRetriesInterval(5).load().migrate();
-        return true;
+        FlywayMigration.migrate(dataSource, config.embedded());
+        return "schema created or migrated by Flyway";
     }
 
     private static void endClaimsOfDeadRuns(HikariDataSource dataSource) throws java.sql.SQLException {

@@ -34,4 +34,30 @@ class EmbeddedStoreTest extends StoreContract {
             assertThat(SharedStore.SCHEMA_VERSION).isEqualTo(String.valueOf(newest));
         }
     }
+
+    /** The list of scripts a new embedded store runs is the folder of migrations, in order. */
+    @Test
+    void aNewEmbeddedStoreRunsEveryMigration() throws Exception {
+        try (java.util.stream.Stream<Path> files = java.nio.file.Files.list(Path.of("src/main/resources/db/store"))) {
+            assertThat(NewEmbeddedStore.SCRIPTS).containsExactlyElementsOf(files.map(f -> f.getFileName().toString())
+                    .filter(n -> n.matches("V\\d+__.*\\.sql"))
+                    .sorted(java.util.Comparator.comparingInt(n -> Integer.parseInt(n.substring(1, n.indexOf("__"))))).toList());
+        }
+    }
+
+    /** Made without Flyway, the new store is one Flyway recognises as its own: it validates, and a later migration applies. */
+    @Test
+    void aNewEmbeddedStoreIsRecordedAsFlywayWouldHave() {
+        store.close();
+        store = null;
+        String url = "jdbc:h2:file:" + dir.resolve("data/store/brief2image").toAbsolutePath() + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE";
+        org.flywaydb.core.api.output.ValidateResult valid = org.flywaydb.core.Flyway.configure().dataSource(url, "sa", "")
+                .locations("classpath:db/store").table(NewEmbeddedStore.HISTORY).load().validateWithResult();
+        assertThat(valid.validationSuccessful).as(String.valueOf(valid.invalidMigrations)).isTrue();
+
+        org.flywaydb.core.api.output.MigrateResult later = org.flywaydb.core.Flyway.configure().dataSource(url, "sa", "")
+                .locations("classpath:db/store", "classpath:store-later-migration").table(NewEmbeddedStore.HISTORY).load().migrate();
+        assertThat(later.initialSchemaVersion).isEqualTo(SharedStore.SCHEMA_VERSION);
+        assertThat(later.migrationsExecuted).isEqualTo(1);
+    }
 }

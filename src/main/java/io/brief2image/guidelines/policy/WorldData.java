@@ -32,30 +32,64 @@ public record WorldData(List<Artist> artists, List<PublicFigure> publicFigures, 
             .build();
 
     private static volatile CompletableFuture<WorldData> bundled;
+    /** The bundled data is not read before this completes (a service: once it has started); see {@link #holdUntil}. */
+    private static volatile CompletableFuture<?> notBefore = CompletableFuture.completedFuture(null);
+    /** A hold that is never released (a start that hangs) delays the reading no longer than this. */
+    private static final long LONGEST_HOLD_SECONDS = 15;
 
-    /** The data bundled in the jar; the first call starts reading it on a daemon thread. */
+    /**
+     * Reads the bundled data only once {@code moment} completes: the service holds it until it has
+     * started, so the ~0.5 CPU-s of parsing (and the JIT work it causes) does not compete with the
+     * start for 2 cores. A screening before then waits for it, as it would for the reading anyway.
+     * No effect once the reading has begun (the data is read once per process); a new hold releases the
+     * one before it (a service made again in the same process, as tests do).
+     */
+    public static void holdUntil(CompletableFuture<?> moment) {
+        CompletableFuture<?> previous = notBefore;
+        notBefore = moment;
+        previous.complete(null);
+    }
+
+    /** A screening needs the data: any hold ends now (a brief taken right at the start does not wait for the hold). */
+    public static void neededNow() {
+        notBefore.complete(null);
+    }
+
+    /** The data bundled in the jar; the first call starts reading it on a daemon thread (after the {@link #holdUntil hold}). */
     public static CompletableFuture<WorldData> bundled() {
         CompletableFuture<WorldData> loading = bundled;
         if (loading == null) {
             synchronized (WorldData.class) {
                 loading = bundled;
                 if (loading == null) {
-                    loading = new CompletableFuture<>();
-                    CompletableFuture<WorldData> result = loading;
-                    Thread loader = new Thread(() -> {
-                        try {
-                            result.complete(load("classpath:world/"));
-                        } catch (RuntimeException | Error e) {
-                            result.completeExceptionally(e);
-                        }
-                    }, "world-data-loader");
-                    loader.setDaemon(true);
-                    loader.start();
+                    loading = loadAfter(notBefore, () -> load("classpath:world/"));
                     bundled = loading;
                 }
             }
         }
         return loading;
+    }
+
+    /** Runs {@code load} on a daemon thread once {@code hold} completes (or after {@value #LONGEST_HOLD_SECONDS} s). */
+    static CompletableFuture<WorldData> loadAfter(CompletableFuture<?> hold, java.util.function.Supplier<WorldData> load) {
+        CompletableFuture<WorldData> result = new CompletableFuture<>();
+        Thread loader = new Thread(() -> {
+            try {
+                hold.get(LONGEST_HOLD_SECONDS, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+                // read it now: the hold only spares the start's CPU
+            }
+            try {
+                result.complete(load.get());
+            } catch (RuntimeException | Error e) {
+                result.completeExceptionally(e);
+            }
+        }, "world-data-loader");
+        loader.setDaemon(true);
+        loader.start();
+        return result;
     }
 
     /** Reads every world file from a folder ({@code classpath:world/} or a path ending in a separator). */

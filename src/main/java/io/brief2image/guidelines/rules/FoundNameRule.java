@@ -108,6 +108,7 @@ public final class FoundNameRule {
         if (wanted.isEmpty() || generic == null) {
             return new Screened(caption, 1, List.of());
         }
+        WorldData.neededNow();
         Known data = known.join().get(key(wanted));
         if (data != null && data.allowed()) {
             return new Screened(caption, 1, List.of());

@@ -108,6 +108,7 @@ public final class Guidelines {
 
     private NameRules nameRules() {
         try {
+            WorldData.neededNow();
             return nameRules.join();
         } catch (CompletionException e) {
             throw new IllegalStateException("the guidelines' world data could not be read: " + e.getCause().getMessage(), e.getCause());
