@@ -15,6 +15,14 @@ public interface BatchLineSink {
     Taken take(BatchLine line);
 
     /**
+     * Takes one line of the brief the exchange carries: a sink that publishes later keeps what it needs
+     * of the queue message (its body and headers, from the exchange's unit of work).
+     */
+    default Taken take(BatchLine line, org.apache.camel.Exchange exchange) {
+        return take(line);
+    }
+
+    /**
      * What became of a line: its images when they were made at once, with a warning for their sidecars
      * (null when there is nothing to say); or in a batch (no images, {@code queued}) when they come with the batch's output.
      */
