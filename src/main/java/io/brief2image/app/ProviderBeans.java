@@ -5,6 +5,7 @@ import io.brief2image.batch.BatchBriefs;
 import io.brief2image.batch.BatchCollector;
 import io.brief2image.batch.BatchImages;
 import io.brief2image.batch.BatchLimits;
+import io.brief2image.batch.BatchMetrics;
 import io.brief2image.batch.BatchResults;
 import io.brief2image.batch.BatchRunner;
 import io.brief2image.batch.PollPolicy;
@@ -117,7 +118,7 @@ public final class ProviderBeans extends OnceBeans {
             PollPolicy poll = offline != null ? new PollPolicy(Duration.ofMillis(300), Duration.ofSeconds(2), 1.5, Duration.ofHours(25))
                     : PollPolicy.OPENAI;
             BatchResults results = new BatchResults(pipeline.store().batches(), api, pipeline.partials()::next, settings.folders().data(),
-                    pipeline.budget(), batchBriefs());
+                    pipeline.budget(), batchBriefs(), new BatchMetrics(pipeline.metrics().registry(), pipeline.store().batches()));
             return new BatchRunner((BatchCollector) batchLineSink(), pipeline.store().batches(), api, results, poll,
                     pipeline.store().instance(), pipeline.clock());
         });

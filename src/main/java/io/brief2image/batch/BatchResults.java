@@ -33,14 +33,17 @@ public final class BatchResults {
     private final Path images;
     private final Budget budget;
     private final BatchBriefs briefs;
+    private final BatchMetrics metrics;
 
-    public BatchResults(BatchRecords records, BatchApi api, Supplier<Path> tempFiles, Path dataDir, Budget budget, BatchBriefs briefs) {
+    public BatchResults(BatchRecords records, BatchApi api, Supplier<Path> tempFiles, Path dataDir, Budget budget, BatchBriefs briefs,
+                        BatchMetrics metrics) {
         this.records = records;
         this.api = api;
         this.output = new BatchOutput(tempFiles);
         this.images = dataDir.resolve("batches").resolve("images");
         this.budget = budget;
         this.briefs = briefs;
+        this.metrics = metrics;
     }
 
     void read(BatchRecords.FileRow file) throws Exception {
@@ -100,6 +103,8 @@ public final class BatchResults {
             if (records.lineOutcome(row.customId(), "made", result.toString())) {
                 budget.adopt(reservation);
                 budget.settle(reservation, cost);
+                double factor = plan.brief().model().batchFactor();
+                metrics.saved(factor > 0 && factor < 1 ? cost / factor - cost : 0);
             }
             return;
         }

@@ -6,8 +6,7 @@ import java.util.List;
  * Where the lines of a batch brief go ({@link BatchLines}, route batch.yaml). The real batch path
  * appends the line to an open batch file and answers {@link Taken#inBatch()}: it then owns the line's
  * reservation (settled at the batch price when the output line arrives, released if the line fails
- * unpaid) and publishes the images itself. Until it exists, {@link RenderNowInstead} makes the line at
- * once at the synchronous price and says so.
+ * unpaid) and publishes the images itself (batch.BatchCollector).
  */
 public interface BatchLineSink {
 

@@ -206,6 +206,20 @@ public final class BatchRecords {
         });
     }
 
+    /** How many batches this pipeline made are in each status (as last polled); one try. */
+    public java.util.Map<String, Integer> batchesByStatus() {
+        return access.once("count the batches", c -> {
+            try (PreparedStatement s = c.prepareStatement("SELECT batch_status, COUNT(*) FROM batch_file WHERE batch_id IS NOT NULL"
+                    + " GROUP BY batch_status"); ResultSet r = s.executeQuery()) {
+                java.util.Map<String, Integer> counts = new java.util.TreeMap<>();
+                while (r.next()) {
+                    counts.put(r.getString(1), r.getInt(2));
+                }
+                return counts;
+            }
+        });
+    }
+
     private void set(String key, String assignments, Object... values) {
         Object[] all = new Object[values.length + 2];
         System.arraycopy(values, 0, all, 0, values.length);

@@ -9,6 +9,7 @@ import io.brief2image.admission.Budget;
 import io.brief2image.offline.Fault;
 import io.brief2image.offline.OfflineImageServer;
 import io.brief2image.offline.RecordedRequest;
+import io.brief2image.testing.HttpCalls;
 import io.brief2image.testing.RunningApp;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -70,6 +71,10 @@ class BatchPathTest {
                 .filter(r -> r.prompt() != null && r.prompt().contains("copper kettle"))).hasSize(1);
         double spent = app.bean("budget", Budget.class).spentTodayUsd() - spentBefore;
         assertThat(spent).isCloseTo(now.path("cost_usd").asDouble() * 2, within(1e-6));
+        String metrics = new HttpCalls(app.httpPort()).get("/observe/metrics").body();
+        assertThat(metrics).containsPattern("brief2image_batch_savings_usd_total(\\{[^}]*\\})? 0\\.[0-9]*[1-9]")
+                .containsPattern("brief2image_batch_batches\\{[^}]*status=\"completed\"[^}]*\\} [1-9]")
+                .contains("brief2image_batch_lines_pending");
         try (Stream<Path> left = Files.list(root.resolve("data/batches/images"))) {
             assertThat(left).isEmpty();
         } catch (java.io.IOException e) {
