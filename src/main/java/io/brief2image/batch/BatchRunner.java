@@ -47,6 +47,17 @@ public final class BatchRunner {
 
     /** One pass over every file not done; a step that fails is tried again at the next tick (said once in the log). */
     public synchronized void tick() {
+        try {
+            turn();
+        } catch (RuntimeException e) {
+            // the store does not answer, or the service stops: the next tick tries again
+            step("store", () -> {
+                throw e;
+            });
+        }
+    }
+
+    private void turn() {
         step("close", collector::closeDue);
         for (BatchRecords.FileRow file : records.files("closed")) {
             step(file.key(), () -> upload(file));
