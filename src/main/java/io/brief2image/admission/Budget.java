@@ -75,6 +75,14 @@ public final class Budget implements SpendBudget, BudgetState {
         changed();
     }
 
+    /**
+     * A reservation made by an earlier run of this instance (a batch line recorded in the store before a
+     * restart): its amount still counts in the store, so it is taken on here to be settled or released once.
+     */
+    public synchronized void adopt(Reservation reservation) {
+        open.add(reservation.id());
+    }
+
     private synchronized boolean close(Reservation reservation) {
         return open.remove(reservation.id());
     }

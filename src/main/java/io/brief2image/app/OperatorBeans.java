@@ -24,6 +24,7 @@ import io.brief2image.ops.web.BudgetApi;
 import io.brief2image.ops.web.DeadLettersApi;
 import io.brief2image.ops.web.FilesApi;
 import io.brief2image.ops.web.ImagesApi;
+import io.brief2image.ops.web.BatchesApi;
 import io.brief2image.ops.web.ReplayApi;
 import io.brief2image.ops.web.StatusApi;
 import io.brief2image.ops.web.StatusPage;
@@ -74,6 +75,12 @@ public final class OperatorBeans extends OnceBeans {
     @BindToRegistry
     public DeadLettersApi deadLettersApi() {
         return once("deadLettersApi", () -> new DeadLettersApi(deadLetterFolder()));
+    }
+
+    /** GET /api/batches and POST /api/batches/cancel (routes/batch.yaml). */
+    @BindToRegistry
+    public BatchesApi batchesApi() {
+        return once("batchesApi", () -> new BatchesApi(access(), pipeline.store().batches(), providers.batchRunner()));
     }
 
     @BindToRegistry

@@ -1,5 +1,14 @@
 package io.brief2image.app;
 
+import io.brief2image.batch.BatchApi;
+import io.brief2image.batch.BatchBriefs;
+import io.brief2image.batch.BatchCollector;
+import io.brief2image.batch.BatchImages;
+import io.brief2image.batch.BatchLimits;
+import io.brief2image.batch.BatchMetrics;
+import io.brief2image.batch.BatchResults;
+import io.brief2image.batch.BatchRunner;
+import io.brief2image.batch.PollPolicy;
 import io.brief2image.expansion.CaptionGuard;
 import io.brief2image.expansion.CaptionWriter;
 import io.brief2image.expansion.ChatCompletions;
@@ -25,12 +34,12 @@ import io.brief2image.render.ProviderGate;
 import io.brief2image.render.ProviderRegistry;
 import io.brief2image.render.BatchLineSink;
 import io.brief2image.render.BatchLines;
-import io.brief2image.render.RenderNowInstead;
 import io.brief2image.render.Renderer;
 import io.brief2image.render.ResponsesImageProvider;
 import io.brief2image.render.SdWebUiProvider;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -87,9 +96,40 @@ public final class ProviderBeans extends OnceBeans {
                 pipeline.modelTable()));
     }
 
-    /** Where batch lines go: for now made at once at the synchronous price, said in the sidecar (issue 15). */
+    /** Where batch lines go: the open batch file of their endpoint, recorded in the store (batch.BatchCollector). */
     BatchLineSink batchLineSink() {
-        return once("batchLineSink", () -> new RenderNowInstead(renderer(), pipeline.admission()));
+        return once("batchLineSink", () -> {
+            BatchCollector collector = new BatchCollector(pipeline.store().batches(), settings.folders().data(),
+                    new BatchLimits(settings.batch().maxLines(), settings.batch().maxBytes()), Duration.ofSeconds(settings.batch().maxWaitSeconds()),
+                    pipeline.store().instance(), renderer()::providerOf, pipeline.admission(), pipeline.clock());
+            batchBriefs().collector(collector);
+            return collector;
+        });
+    }
+
+    /** The batch-runner route's tick: closes, uploads, creates and polls batches, then reads their results. */
+    @BindToRegistry
+    public BatchRunner batchRunner() {
+        return once("batchRunner", () -> {
+            OfflineImageServer offline = offlineServer();
+            BatchApi api = offline != null ? new BatchApi(new ProviderHttp(context(), ""), offline.baseUrl(), retries())
+                    : new BatchApi(keyedHttp(), settings.provider().baseUrl(), retries());
+            // the offline batches end within seconds: asked about often; OpenAI's take minutes to hours
+            PollPolicy poll = offline != null ? new PollPolicy(Duration.ofMillis(300), Duration.ofSeconds(2), 1.5, Duration.ofHours(25))
+                    : PollPolicy.OPENAI;
+            BatchResults results = new BatchResults(pipeline.store().batches(), api, pipeline.partials()::next, settings.folders().data(),
+                    pipeline.budget(), batchBriefs(), new BatchMetrics(pipeline.metrics().registry(), pipeline.store().batches()));
+            return new BatchRunner((BatchCollector) batchLineSink(), pipeline.store().batches(), api, results, poll,
+                    pipeline.store().instance(), pipeline.clock());
+        });
+    }
+
+    /** Step of route batch-results: a batch brief's images (or its failed line) after its batch ended. */
+    @BindToRegistry
+    public BatchBriefs batchBriefs() {
+        return once("batchBriefs", () -> new BatchBriefs(pipeline.store().batches(),
+                new BatchImages(offlineServer() != null ? "offline" : "openai", offlineServer() != null), pipeline.budget(), pipeline.ledger(),
+                context(), "batch".equalsIgnoreCase(settings.batch().onExpiry()) ? BatchBriefs.OnExpiry.BATCH : BatchBriefs.OnExpiry.NOW));
     }
 
     /** The offline provider's server on loopback, when it is the provider; null otherwise. */

@@ -14,7 +14,8 @@ import java.util.Set;
  * (inbox-quiet-ms, budget-check-ms, http-port, http-host) reach them as properties and have no field here.
  */
 public record Settings(Folders folders, Provider provider, Models models, Expansion expansion, Broker broker,
-                       Limits limits, Operators operators, Offline offline, Fleet fleet, Safety safety, Store store) {
+                       Limits limits, Operators operators, Offline offline, Fleet fleet, Safety safety, Store store,
+                       Batch batch) {
 
     public static Settings from(SettingValues v) {
         return new Settings(
@@ -33,7 +34,8 @@ public record Settings(Folders folders, Provider provider, Models models, Expans
                         v.whole("offline.batch-delay-seconds")),
                 new Fleet(Fleet.orHostAndPid(v.text("instance-id")), v.count("claim-lease-seconds")),
                 new Safety(v.text("guard"), v.text("moderation"), v.text("representation")),
-                new Store(v.text("db-url"), v.text("db-user"), v.text("db-password"), v.count("claim-lease-seconds")));
+                new Store(v.text("db-url"), v.text("db-user"), v.text("db-password"), v.count("claim-lease-seconds")),
+                new Batch(v.count("batch-max-lines"), v.whole("batch-max-bytes"), v.whole("batch-max-wait"), v.text("batch-on-expiry")));
     }
 
     public record Folders(Path inbox, Path outbox, Path failed, Path data) {
@@ -163,6 +165,14 @@ public record Settings(Folders folders, Provider provider, Models models, Expans
     }
 
     /** @param url PostgreSQL JDBC URL, blank for the embedded store; @param leaseSeconds how long a claim counts unrenewed */
+    /**
+     * The Batch API path (issue 15): a batch file is closed at {@code maxLines}, {@code maxBytes} or after
+     * {@code maxWaitSeconds}; {@code onExpiry} (now or batch) is where the briefs of a batch that ended
+     * before their images were made go.
+     */
+    public record Batch(int maxLines, long maxBytes, long maxWaitSeconds, String onExpiry) {
+    }
+
     public record Store(String url, String user, String password, int leaseSeconds) {
 
         /** The password never appears here. */

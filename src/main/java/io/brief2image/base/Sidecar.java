@@ -21,5 +21,7 @@ public record Sidecar(
         String model, String size, String quality, String style, String outputFormat, String background, String provider,
         JsonNode usage, List<PolicyAction> policy, Expansion expansion, String parent, Source source, JsonNode metadata,
         String created, int attempts, Map<String, Long> timingsMs, double costUsd, String requestId,
-        String priority, List<String> warnings) {
+        String priority, List<String> warnings,
+        /* {id, custom_id, line} of the Batch API batch that made the image; absent for images made now */
+        @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL) JsonNode batch) {
 }

@@ -75,6 +75,14 @@ public final class BatchInputFile implements AutoCloseable {
         return new BatchInputFile(path, endpoint, limits, whole, wholeBytes);
     }
 
+    /**
+     * An open file found after a restart, cut back to the {@code lines} and {@code bytes} the store
+     * recorded: a line written after the last record (its brief was not acknowledged, so it comes again) is cut off.
+     */
+    public static BatchInputFile reopenAt(Path path, String endpoint, BatchLimits limits, int lines, long bytes) throws IOException {
+        return new BatchInputFile(path, endpoint, limits, lines, bytes);
+    }
+
     /** The endpoint a request goes to: edits for a base image the model can edit, else generations. */
     public static String endpointFor(OpenAiImagesProvider provider, ImageRequest request) {
         return provider.edits(request) ? EDITS : GENERATIONS;

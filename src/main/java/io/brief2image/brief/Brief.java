@@ -81,6 +81,12 @@ public record Brief(
                 reproduce, baseImage, change, metadata, replace, priority, List.copyOf(more), policy, source, fingerprint, parent);
     }
 
+    /** The same brief made now after all (its batch ended before its images were made), saying why. */
+    public Brief madeNow(String warning) {
+        return new Brief(id, prompt, n, nGiven, size, quality, style, model, outputFormat, background, imageType, expand, seed, seeds,
+                reproduce, baseImage, change, metadata, replace, Priority.NOW, warnings, policy, source, fingerprint, parent).withWarning(warning);
+    }
+
     public boolean isBatch() {
         return priority == Priority.BATCH;
     }

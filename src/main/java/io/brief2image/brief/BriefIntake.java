@@ -45,7 +45,9 @@ public final class BriefIntake {
         }
         Source validated = source;
         String priority = exchange.getMessage().getHeader(Priority.PROPERTY, String.class);
-        Brief brief = inRow(envelope, () -> validator.validate(json, envelope, validated, priority));
+        Brief validatedBrief = inRow(envelope, () -> validator.validate(json, envelope, validated, priority));
+        String madeNow = exchange.getMessage().getHeader(Priority.MADE_NOW, String.class);
+        Brief brief = madeNow != null && validatedBrief.isBatch() ? validatedBrief.madeNow(madeNow) : validatedBrief;
         exchange.setProperty(BRIEF, brief);
         metrics.briefPriority(brief.priority().wire());
         return brief;

@@ -18,6 +18,11 @@ public enum Priority {
 
     /** The JMS string property a sender (or the inbox) may set. */
     public static final String PROPERTY = "priority";
+    /**
+     * Set by the batch path alone, on a brief it sends back to the queue because its batch ended before the
+     * images were made: the brief is made now whatever its field says; the value is the sidecar's warning.
+     */
+    public static final String MADE_NOW = "b2i_made_now";
     static final String FIELD = "priority";
     static final String ALLOWED = "now or batch";
 

@@ -13,7 +13,7 @@ import picocli.CommandLine.Option;
 @Command(name = "brief2image", mixinStandardHelpOptions = true, version = "brief2image 0.1",
         description = "Turns prompt briefs into images with JSON sidecars.%n"
                 + "Without a command it runs as a service: watches the inbox and consumes queue 'briefs' until stopped.",
-        subcommands = {LintCommand.class, SubmitCommand.class, ReplayCommand.class},
+        subcommands = {LintCommand.class, SubmitCommand.class, ReplayCommand.class, BatchCommand.class},
         footer = {"", "Settings (environment variable, or --set key=value with the brief2image. key):", "%n%s"})
 public final class Brief2Image implements Callable<Integer> {
 

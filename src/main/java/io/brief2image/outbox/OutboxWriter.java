@@ -128,7 +128,7 @@ public final class OutboxWriter {
                 image.provider(), image.usage(), rendered.plan().policy(), rendered.plan().expansion(), task.parent(),
                 brief.source(), brief.metadata(), Instant.now(clock).toString(), image.attempts(), timings,
                 Math.round(image.costUsd() * 1_000_000) / 1_000_000.0, image.requestId(),
-                brief.priority() == null ? null : brief.priority().wire(), warnings);
+                brief.priority() == null ? null : brief.priority().wire(), warnings, image.batch());
     }
 
     /** A replaced brief with fewer images than before must not leave the old extra images behind. */

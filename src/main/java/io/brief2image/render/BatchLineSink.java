@@ -6,13 +6,20 @@ import java.util.List;
  * Where the lines of a batch brief go ({@link BatchLines}, route batch.yaml). The real batch path
  * appends the line to an open batch file and answers {@link Taken#inBatch()}: it then owns the line's
  * reservation (settled at the batch price when the output line arrives, released if the line fails
- * unpaid) and publishes the images itself. Until it exists, {@link RenderNowInstead} makes the line at
- * once at the synchronous price and says so.
+ * unpaid) and publishes the images itself (batch.BatchCollector).
  */
 public interface BatchLineSink {
 
     /** Takes one line; it is admitted already (reservation at the batch price held in {@code line.reserved()}). */
     Taken take(BatchLine line);
+
+    /**
+     * Takes one line of the brief the exchange carries: a sink that publishes later keeps what it needs
+     * of the queue message (its body and headers, from the exchange's unit of work).
+     */
+    default Taken take(BatchLine line, org.apache.camel.Exchange exchange) {
+        return take(line);
+    }
 
     /**
      * What became of a line: its images when they were made at once, with a warning for their sidecars

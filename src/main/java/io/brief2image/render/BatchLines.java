@@ -59,7 +59,7 @@ public final class BatchLines {
                         Renderer.bytesOf(estimates, group));
                 BatchLineSink.Taken taken;
                 try {
-                    taken = sink.take(new BatchLine(plan, group, Renderer.requestFor(plan, group), reserved));
+                    taken = sink.take(new BatchLine(plan, group, Renderer.requestFor(plan, group), reserved), exchange);
                 } catch (RuntimeException e) {
                     admission.release(reserved);
                     throw e;

@@ -69,7 +69,7 @@ public final class Renderer {
         return estimates.imageBytes(group.get(0).size(), group.get(0).outputFormat()) * group.size();
     }
 
-    ImageProvider providerOf(RenderPlan plan) {
+    public ImageProvider providerOf(RenderPlan plan) {
         return providers.forModel(plan.brief().model());
     }
 

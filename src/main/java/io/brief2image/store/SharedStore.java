@@ -28,7 +28,7 @@ public final class SharedStore implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(SharedStore.class);
 
     /** The newest migration under db/store (V&lt;n&gt;__…sql): a store already at it opens without Flyway. */
-    static final String SCHEMA_VERSION = "1";
+    static final String SCHEMA_VERSION = "2";
 
     private final StoreConfig config;
     private final CompletableFuture<HikariDataSource> pool = new CompletableFuture<>();
@@ -40,6 +40,7 @@ public final class SharedStore implements AutoCloseable {
     private final PaceSlots pace;
     private final BudgetPause pause;
     private final Heartbeats heartbeats;
+    private final BatchRecords batches;
     private final List<InboxClaims> inboxClaims = new CopyOnWriteArrayList<>();
     private ScheduledExecutorService beating;
 
@@ -53,6 +54,7 @@ public final class SharedStore implements AutoCloseable {
         this.pace = new JdbcPaceSlots(access, backend);
         this.pause = new JdbcBudgetPause(access, clock, config.lease());
         this.heartbeats = new JdbcHeartbeats(access, clock);
+        this.batches = new BatchRecords(access, clock);
     }
 
     /** Opens (and creates or migrates) the store, and waits until it is open; the embedded one under {@code dataDir}/store. */
@@ -198,6 +200,11 @@ public final class SharedStore implements AutoCloseable {
 
     public Heartbeats heartbeats() {
         return heartbeats;
+    }
+
+    /** Batch API state: open and submitted batch files, lines and download progress. */
+    public BatchRecords batches() {
+        return batches;
     }
 
     /** A claim repository for one file consumer (its route id or folder as {@code processor}). */

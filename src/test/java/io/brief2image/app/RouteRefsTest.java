@@ -23,8 +23,8 @@ class RouteRefsTest {
                 List<RouteRefs.Ref> refs = RouteRefs.find(app.context(), location);
                 assertThat(refs).extracting(RouteRefs.Ref::bean).as(location).containsOnly(
                         "pendingOutbox", "deadLetters", "inboxIntake", "duplicates", "deferrals", "briefIntake", "results", "earlierImages",
-                        "guidelineStage", "expansion", "moderation", "renderer", "batchLines", "outbox", "statusPage", "statusApi", "imagesApi", "deadLettersApi",
-                        "replayApi", "budgetApi", "filesApi");
+                        "guidelineStage", "expansion", "moderation", "renderer", "batchLines", "batchRunner", "batchBriefs", "outbox", "statusPage", "statusApi", "imagesApi", "deadLettersApi",
+                        "replayApi", "batchesApi", "budgetApi", "filesApi");
                 // the provider HTTP plumbing is Java now (http.ProviderHttp): no route step is a bare processor
                 assertThat(refs).filteredOn(RouteRefs.Ref::processor).isEmpty();
                 assertThat(RouteRefs.problems(app.context().getRegistry(), refs)).as(location).isEmpty();

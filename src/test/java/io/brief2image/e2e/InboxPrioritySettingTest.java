@@ -3,7 +3,6 @@ package io.brief2image.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.brief2image.render.RenderNowInstead;
 import io.brief2image.testing.RunningApp;
 import jakarta.jms.Connection;
 import jakarta.jms.Session;
@@ -21,12 +20,12 @@ class InboxPrioritySettingTest {
 
     @Test
     void theSettingMakesBatchTheDefaultForInboxBriefsOnly(@TempDir Path other) throws Exception {
-        try (RunningApp batchInbox = new RunningApp(other).set("inbox-priority", "batch").start()) {
+        try (RunningApp batchInbox = new RunningApp(other).set("inbox-priority", "batch").set("batch-max-wait", "1").set("offline.batch-delay-seconds", "1").start()) {
             batchInbox.drop("inbox-default.json", "{\"prompt\": \"a windmill\", \"n\": 1}");
             batchInbox.drop("inbox-now.json", "{\"prompt\": \"a windmill at noon\", \"n\": 1, \"priority\": \"now\"}");
             JsonNode defaulted = batchInbox.awaitSidecars("inbox-default", 1).get(0);
             assertThat(defaulted.path("priority").asText()).isEqualTo("batch");
-            assertThat(defaulted.path("warnings").toString()).contains(RenderNowInstead.WARNING);
+            assertThat(defaulted.path("batch").path("id").asText()).startsWith("batch_");
             assertThat(batchInbox.awaitSidecars("inbox-now", 1).get(0).path("priority").asText()).isEqualTo("now");
 
             Connection jms = new ActiveMQConnectionFactory(batchInbox.settings().get("brief2image.broker-listen")).createConnection();

@@ -1,0 +1,89 @@
+package io.brief2image.batch;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.brief2image.base.Json;
+import io.brief2image.expansion.ImageTask;
+import io.brief2image.expansion.RenderPlan;
+import io.brief2image.render.ImageSink;
+import io.brief2image.render.MediaType;
+import io.brief2image.render.RenderedBrief;
+import io.brief2image.render.RenderedImage;
+import io.brief2image.store.BatchRecords;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The images of a batch brief's made lines (under data/batches/images, recorded in each line's
+ * result), turned into the {@link RenderedBrief} the outbox publishes: the same sidecar as an image
+ * made now, plus {@code batch: {id, custom_id, line}} and {@code cost_usd} at the batch price.
+ */
+public final class BatchImages {
+
+    private final String provider;
+    private final boolean honorsSeeds;
+
+    /** @param provider the name of the provider whose Batch API made the images */
+    public BatchImages(String provider, boolean honorsSeeds) {
+        this.provider = provider;
+        this.honorsSeeds = honorsSeeds;
+    }
+
+    RenderedBrief rendered(RenderPlan plan, List<BatchRecords.LineRow> lines, BatchStatus status) throws IOException {
+        List<RenderedImage> made = new ArrayList<>();
+        long renderMs = status.createdAt() > 0 ? Math.max(0, System.currentTimeMillis() - status.createdAt() * 1000) : 0;
+        for (BatchRecords.LineRow line : lines) {
+            JsonNode result = Json.MAPPER.readTree(line.result());
+            JsonNode images = result.path("images");
+            double lineCost = result.path("cost_usd").asDouble();
+            double cost = lineCost / Math.max(1, line.taskCount()) + plan.chatCostUsd() / Math.max(1, plan.tasks().size());
+            ObjectNode batch = Json.MAPPER.createObjectNode().put("id", result.path("batch_id").asText())
+                    .put("custom_id", line.customId()).put("line", result.path("line").asLong());
+            for (int i = 0; i < line.taskCount() && i < images.size(); i++) {
+                ImageTask task = plan.tasks().get(line.firstTask() + i);
+                JsonNode image = images.get(i);
+                String revised = image.path("revised_prompt").asText(null);
+                boolean providerRevised = revised != null && !revised.isBlank();
+                ImageSink.StoredImage stored = new ImageSink.StoredImage(Path.of(image.path("path").asText()), image.path("bytes").asLong(),
+                        image.path("sha256").asText(), MediaType.valueOf(image.path("media_type").asText()));
+                made.add(new RenderedImage(task, stored, providerRevised ? revised : task.revisedPrompt(),
+                        providerRevised ? "provider" : task.revisedBy(), task.seed(), honorsSeeds, provider, result.get("usage"),
+                        result.path("request_id").asText(null), 1, renderMs, cost, batch));
+            }
+        }
+        return new RenderedBrief(plan, List.copyOf(made));
+    }
+
+    /** Whether the made lines' images are still where they were decoded (not yet moved into the outbox). */
+    boolean present(List<BatchRecords.LineRow> lines) throws IOException {
+        for (BatchRecords.LineRow line : lines) {
+            if (line.result() != null) {
+                for (JsonNode image : Json.MAPPER.readTree(line.result()).path("images")) {
+                    if (!Files.exists(Path.of(image.path("path").asText()))) {
+                        return false;
+                    }
+                }
+            }
+        }
+        return true;
+    }
+
+    /** The made lines' images of a brief that is not published (failed, or made again now). */
+    void delete(List<BatchRecords.LineRow> lines) {
+        try {
+            for (BatchRecords.LineRow line : lines) {
+                if (line.result() != null) {
+                    for (JsonNode image : Json.MAPPER.readTree(line.result()).path("images")) {
+                        Files.deleteIfExists(Path.of(image.path("path").asText()));
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("the images of a batch brief could not be removed", e);
+        }
+    }
+}

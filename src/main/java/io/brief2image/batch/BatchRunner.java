@@ -1,0 +1,126 @@
+package io.brief2image.batch;
+
+import io.brief2image.store.BatchRecords;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The batch path after the lines are collected, one step per tick of the timer route in batch.yaml:
+ * closes due files, uploads them, creates their batches and polls them with the {@link PollPolicy}.
+ * Every step is recorded in the store before the next begins (the input file id before the batch is
+ * created, the batch id before anything else is done with it), so after a kill -9 the next run goes
+ * on where this one stopped: a file uploaded but not yet a batch is looked for among the provider's
+ * batches before one is created, so the provider sees one batch per file.
+ */
+public final class BatchRunner {
+
+    private static final Logger LOG = LoggerFactory.getLogger(BatchRunner.class);
+
+    private final BatchCollector collector;
+    private final BatchRecords records;
+    private final BatchApi api;
+    private final BatchResults results;
+    private final PollPolicy poll;
+    private final Map<String, String> metadata;
+    private final Clock clock;
+    private final Map<String, String> lastProblem = new ConcurrentHashMap<>();
+
+    public BatchRunner(BatchCollector collector, BatchRecords records, BatchApi api, BatchResults results, PollPolicy poll,
+                       String instance, Clock clock) {
+        this.collector = collector;
+        this.records = records;
+        this.api = api;
+        this.results = results;
+        this.poll = poll;
+        this.clock = clock;
+        Map<String, String> meta = new LinkedHashMap<>();
+        meta.put("pipeline", "brief2image");
+        meta.put("instance", instance);
+        this.metadata = Map.copyOf(meta);
+    }
+
+    /** One pass over every file not done; a step that fails is tried again at the next tick (said once in the log). */
+    public synchronized void tick() {
+        try {
+            turn();
+        } catch (RuntimeException e) {
+            // the store does not answer, or the service stops: the next tick tries again
+            step("store", () -> {
+                throw e;
+            });
+        }
+    }
+
+    private void turn() {
+        step("close", collector::closeDue);
+        for (BatchRecords.FileRow file : records.files("closed")) {
+            step(file.key(), () -> upload(file));
+        }
+        for (BatchRecords.FileRow file : records.files("uploaded")) {
+            step(file.key(), () -> create(file));
+        }
+        long now = clock.millis();
+        for (BatchRecords.FileRow file : records.files("submitted")) {
+            if (file.nextPollAt() <= now) {
+                step(file.key(), () -> poll(file));
+            }
+        }
+        for (BatchRecords.FileRow file : records.files("ended")) {
+            step(file.key(), () -> results.read(file));
+        }
+    }
+
+    private void upload(BatchRecords.FileRow file) throws Exception {
+        UploadedFile uploaded = api.upload(Path.of(file.path()));
+        records.uploaded(file.key(), uploaded.id());
+    }
+
+    private void create(BatchRecords.FileRow file) throws Exception {
+        // a create whose reply was lost (or a kill -9 before its batch id was recorded) made the batch already
+        Optional<BatchStatus> existing = api.list().stream().filter(b -> file.inputFileId().equals(b.inputFileId())).findFirst();
+        BatchStatus batch = existing.isPresent() ? existing.get() : api.create(file.inputFileId(), file.endpoint(), metadata);
+        records.submitted(file.key(), batch.id(), batch.status(), clock.millis() + poll.delayBefore(1).toMillis());
+        LOG.info("batch {}: {} lines of {} submitted ({})", batch.id(), file.lines(), file.endpoint(), batch.status());
+    }
+
+    private void poll(BatchRecords.FileRow file) throws Exception {
+        BatchStatus status = api.get(file.batchId());
+        int polls = file.polls() + 1;
+        records.polled(file.key(), status.status(), polls, clock.millis() + poll.delayBefore(polls + 1).toMillis());
+        if (status.ended()) {
+            LOG.info("batch {} {}: {} of {} lines done, {} failed", status.id(), status.status(), status.completed(), status.total(), status.failed());
+            records.fileState(file.key(), "ended");
+            results.read(records.fileOfBatch(file.batchId()).orElse(file));
+        }
+    }
+
+    /** Cancels a batch of this pipeline (batch cancel ID): it ends as cancelled and its unfinished briefs go on as batch-on-expiry says. */
+    public BatchStatus cancel(String batchId) throws BatchApiException {
+        if (records.fileOfBatch(batchId).isEmpty()) {
+            throw new BatchApiException("There is no batch " + batchId + " of this pipeline: see batch list.", false, 404, null);
+        }
+        return api.cancel(batchId);
+    }
+
+    private interface Step {
+        void run() throws Exception;
+    }
+
+    private void step(String what, Step step) {
+        try {
+            step.run();
+            lastProblem.remove(what);
+        } catch (Exception e) {
+            String problem = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+            if (!problem.equals(lastProblem.put(what, problem))) {
+                LOG.warn("batch file {}: {} (tried again at the next turn)", what, problem);
+            }
+        }
+    }
+}
