@@ -29,13 +29,14 @@ public final class SharedStore implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(SharedStore.class);
 
     /** The newest migration under db/store (V&lt;n&gt;__…sql): a store already at it opens without Flyway. */
-    static final String SCHEMA_VERSION = "1";
+    static final String SCHEMA_VERSION = "2";
 
     private final StoreConfig config;
     private final CompletableFuture<HikariDataSource> pool = new CompletableFuture<>();
     private final StoreAccess access;
     private final Clock clock;
     private final String instance;
+    private final String host;
     private final BriefLedger ledger;
     private final SpendLedger spend;
     private final PaceSlots pace;
@@ -48,7 +49,9 @@ public final class SharedStore implements AutoCloseable {
         this.config = config;
         this.clock = clock;
         this.access = new StoreAccess(pool, config.where());
-        this.instance = instanceName();
+        this.host = hostName();
+        this.instance = (config.label() == null || config.label().isBlank() ? host + "-" + ProcessHandle.current().pid() : config.label())
+                + "-" + Integer.toString(ThreadLocalRandom.current().nextInt(36 * 36 * 36), 36);
         this.ledger = new JdbcBriefLedger(access, clock);
         this.spend = new JdbcSpendLedger(access);
         this.pace = new JdbcPaceSlots(access, backend);
@@ -202,7 +205,9 @@ public final class SharedStore implements AutoCloseable {
 
     InboxClaims inboxClaims(String processor, String owner) {
         InboxClaims claims = new InboxClaims(access, clock, processor, owner, config.lease());
-        inboxClaims.add(claims);
+        if (owner.equals(instance)) {
+            inboxClaims.add(claims); // the heartbeat renews this instance's claims, nobody else's
+        }
         return claims;
     }
 
@@ -221,8 +226,21 @@ public final class SharedStore implements AutoCloseable {
         return Optional.ofNullable(access.downReason());
     }
 
-    /** Beats every third of the lease, renewing this instance's claims with it. */
-    public synchronized void startHeartbeat(String info) {
+    public String host() {
+        return host;
+    }
+
+    /** Beats every third of the lease with nothing under way. */
+    public void startHeartbeat(String info) {
+        startHeartbeat(info, () -> 0);
+    }
+
+    /**
+     * Beats every third of the lease, renewing this instance's claims with it: its brief claims and the
+     * inbox files it is reading ({@link InboxClaims#renew}), so a claim held longer than the lease stays
+     * this instance's while it lives. {@code inFlight}: its requests under way, told to the fleet.
+     */
+    public synchronized void startHeartbeat(String info, java.util.function.IntSupplier inFlight) {
         if (beating != null) {
             return;
         }
@@ -232,12 +250,12 @@ public final class SharedStore implements AutoCloseable {
             return thread;
         });
         long every = Math.max(200, config.lease().toMillis() / 3);
-        beating.scheduleWithFixedDelay(() -> beat(info), 0, every, TimeUnit.MILLISECONDS);
+        beating.scheduleWithFixedDelay(() -> beat(info, inFlight), 0, every, TimeUnit.MILLISECONDS);
     }
 
-    private void beat(String info) {
+    private void beat(String info, java.util.function.IntSupplier inFlight) {
         try {
-            heartbeats.beat(instance, info);
+            heartbeats.beat(instance, host, info, inFlight.getAsInt());
             ledger.renew(instance, config.lease());
             inboxClaims.forEach(InboxClaims::renew);
         } catch (StoreUnavailable e) {
@@ -267,16 +285,15 @@ public final class SharedStore implements AutoCloseable {
         dataSource.close();
     }
 
-    /** Host, process id and a few random characters (a restarted process is a new instance); no DNS look-up at start. */
-    private static String instanceName() {
-        String host = Optional.ofNullable(System.getenv("HOSTNAME")).filter(h -> !h.isBlank()).orElseGet(() -> {
+    /** The machine's name without a DNS look-up at start. An instance is named by its label (instance-id), else host and process id, and a few random characters (a restarted process is a new instance). */
+    private static String hostName() {
+        return Optional.ofNullable(System.getenv("HOSTNAME")).filter(h -> !h.isBlank()).orElseGet(() -> {
             try {
                 return java.nio.file.Files.readString(java.nio.file.Path.of("/etc/hostname")).strip();
             } catch (Exception e) {
                 return "host";
             }
         });
-        return host + "-" + ProcessHandle.current().pid() + "-" + Integer.toString(ThreadLocalRandom.current().nextInt(36 * 36 * 36), 36);
     }
 
     private static String rootMessage(Throwable e) {
