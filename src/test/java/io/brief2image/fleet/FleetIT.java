@@ -106,7 +106,8 @@ class FleetIT {
         // the fleet pauses at its one budget: nothing more is paid while it is spent
         await("the fleet pauses at the budget").atMost(Duration.ofSeconds(120)).during(Duration.ofSeconds(3))
                 .until(() -> FleetRecords.sidecars(fleet).size() < TOTAL && FleetRecords.sidecars(fleet).size() == imageCalls(provider) - repeats(provider));
-        assertThat(spentUsd(fleet, provider)).as("the fleet's spend against its daily budget").isLessThanOrEqualTo(budgetUsd);
+        double spentAtPause = spentUsd(fleet, provider);
+        assertThat(spentAtPause).as("the fleet's spend against its daily budget").isLessThanOrEqualTo(budgetUsd);
         // a raise on ONE instance is the fleet's: stored as the day's limit, the other survivor goes on too
         Fleet.Instance raiser = fleet.instance(1);
         Fleet.Instance other = fleet.instance(2);
@@ -152,8 +153,8 @@ class FleetIT {
         double rate = imagesPerMinute(provider.requests().subList(0, Math.min(250, provider.requests().size())));
         double spent = spentUsd(fleet, provider);
         System.out.printf(Locale.ROOT, "FleetIT: %d briefs, %d provider calls (%d in flight on the killed instance), ingested per instance %s,"
-                + " %.1f images/min over the first 250 (fleet setting %d), spent $%.4f of $%.4f%n",
-                TOTAL, calls, inFlightAtKill, perInstance, rate, IMAGES_PER_MINUTE, spent, budgetUsd);
+                + " %.1f images/min over the first 250 (fleet setting %d), paused at $%.4f of $%.4f, spent $%.4f after the raise to $%.4f%n",
+                TOTAL, calls, inFlightAtKill, perInstance, rate, IMAGES_PER_MINUTE, spentAtPause, budgetUsd, spent, budgetUsd * 10);
         assertThat(spent).as("the fleet's spend against its raised daily budget").isLessThanOrEqualTo(budgetUsd * 10);
         assertThat(rate).as("the fleet's images per minute").isBetween(IMAGES_PER_MINUTE * 0.95, IMAGES_PER_MINUTE * 1.05);
     }
