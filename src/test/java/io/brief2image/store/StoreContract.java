@@ -252,7 +252,7 @@ abstract class StoreContract {
                 && !other.add("long.json") && !store.ledger().claim("long-brief", "f", "other-instance", lease));
     }
 
-    /** One brief's store work on the pipeline's path: claim, reserve, settle, done. Prints µs per brief. */
+    /** One brief's store work on the pipeline's path: claim, read, pace slot, reserve, day read, settle, done. Prints µs per brief. */
     @Test
     void theStoreCostsLittlePerBrief() {
         int warm = 300;
@@ -265,12 +265,14 @@ abstract class StoreContract {
             String key = "cost-" + i;
             store.ledger().claim(key, "f", store.instance(), LEASE);
             store.ledger().read(key);
+            store.pace().claim("images", 1, 1_764_669_600_000_000L + i);
             store.spend().reserve(DAY, 40_000, Long.MAX_VALUE);
+            store.spend().day(DAY);
             store.spend().settle(DAY, 40_000, 39_000);
             store.ledger().markDone(key, "f", "{}");
         }
         double micros = (System.nanoTime() - begin) / 1_000.0 / measured;
-        System.out.printf("STORE-COST %s: %.0f µs of DB time per brief (claim + read + reserve + settle + done)%n",
+        System.out.printf("STORE-COST %s: %.0f µs of DB time per brief (claim + read + pace slot + reserve + day read + settle + done)%n",
                 getClass().getSimpleName(), micros);
         assertThat(micros).isLessThan(20_000);
     }
