@@ -226,15 +226,6 @@ public final class SharedStore implements AutoCloseable {
         return Optional.ofNullable(access.downReason());
     }
 
-    public String host() {
-        return host;
-    }
-
-    /** Beats every third of the lease with nothing under way. */
-    public void startHeartbeat(String info) {
-        startHeartbeat(info, () -> 0);
-    }
-
     /**
      * Beats every third of the lease, renewing this instance's claims with it: its brief claims and the
      * inbox files it is reading ({@link InboxClaims#renew}), so a claim held longer than the lease stays
@@ -285,7 +276,7 @@ public final class SharedStore implements AutoCloseable {
         dataSource.close();
     }
 
-    /** The machine's name without a DNS look-up at start. An instance is named by its label (instance-id), else host and process id, and a few random characters (a restarted process is a new instance). */
+    /** Without a DNS look-up at start. An instance: its label (else host and pid) and a few random characters (a restart is a new one). */
     private static String hostName() {
         return Optional.ofNullable(System.getenv("HOSTNAME")).filter(h -> !h.isBlank()).orElseGet(() -> {
             try {
