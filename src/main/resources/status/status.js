@@ -43,6 +43,29 @@ function showStatus(s) {
   const paused = s.budget && s.budget.paused;
   budget.classList.toggle("paused", Boolean(paused));
   budget.textContent = paused ? "budget paused: " + s.budget.reason : "";
+  showFleet(s.fleet);
+}
+
+// The fleet on the shared store: one row per instance alive, then its spend and its pace
+function showFleet(f) {
+  const summary = byId("fleet-summary");
+  const body = byId("fleet").querySelector("tbody");
+  body.replaceChildren();
+  if (!f || f.error) {
+    summary.textContent = f ? "shared store: " + f.error : "";
+    return;
+  }
+  for (const i of f.instances) {
+    const row = el("tr", i.self ? "self" : null);
+    row.dataset.instance = i.instance;
+    row.append(el("td", "instance", i.instance + (i.self ? " (this one)" : "")), el("td", "host", i.host),
+      el("td", "started", shortTime(i.started)), el("td", "last-beat", shortTime(i.last_beat)), el("td", "in-flight", i.in_flight));
+    body.append(row);
+  }
+  const budget = f.daily_budget_usd > 0 ? " of $" + Number(f.daily_budget_usd).toFixed(2) : " (no daily budget)";
+  const pace = f.images_per_minute_configured > 0 ? " (pace " + f.images_per_minute_configured + " per minute)" : "";
+  summary.textContent = f.instances.length + " alive · spent today $" + Number(f.spent_today_usd).toFixed(2) + budget
+    + " · " + f.images_per_minute_last_minute + " images started in the last minute" + pace;
 }
 
 // ISO instants to the second: the nanoseconds only crowd the table

@@ -72,6 +72,10 @@ public final class BenchMain {
     final List<String> notes = new ArrayList<>();
 
     public static void main(String[] args) throws Exception {
+        if (args.length > 0 && args[0].equals("fleet")) {
+            FleetBench.main(Arrays.copyOfRange(args, 1, args.length));
+            return;
+        }
         if (args.length > 0 && args[0].equals("batch-download")) {
             BatchDownloadBench.main(Arrays.copyOfRange(args, 1, args.length));
             return;

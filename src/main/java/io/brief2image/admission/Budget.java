@@ -23,6 +23,8 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class Budget implements SpendBudget, BudgetState {
 
     private static final long NANOS = 1_000_000_000;
+    /** No limit (0 in the setting), as a stored figure no spend reaches. */
+    private static final long UNLIMITED = Long.MAX_VALUE / 4;
 
     private final SpendLedger ledger;
     private final BudgetPause pause;
@@ -47,8 +49,7 @@ public final class Budget implements SpendBudget, BudgetState {
     @Override
     public Optional<Reservation> tryReserve(double usd) {
         LocalDate day = LocalDate.now(clock);
-        long limit = limitUsd > 0 ? nanos(limitUsd) : Long.MAX_VALUE / 4;
-        if (!ledger.reserve(day, nanos(usd), limit)) {
+        if (!ledger.reserve(day, nanos(usd), limitNanos(limitUsd))) {
             refusedUsd = usd;
             return Optional.empty();
         }
@@ -99,14 +100,31 @@ public final class Budget implements SpendBudget, BudgetState {
         return ledger.day(LocalDate.now(clock)).totalNanos() / (double) NANOS;
     }
 
+    /** The day's limit of the fleet: the one set at run time on any instance, else this instance's setting (0: none). */
     public double limitUsd() {
-        return limitUsd;
+        return limitUsd(ledger.day(LocalDate.now(clock)));
     }
 
-    /** Raising (or removing, with 0) the limit at run time lets waiting requests through at once. */
+    private double limitUsd(SpendLedger.DaySpend today) {
+        if (!today.limitSet()) {
+            return limitUsd;
+        }
+        return today.limitNanos() >= UNLIMITED ? 0 : today.limitNanos() / (double) NANOS;
+    }
+
+    /**
+     * Raising (or removing, with 0) the limit at run time: stored as today's limit for every instance on
+     * the store, so a raise on one instance lets the whole fleet go on; waiting requests here go at once,
+     * those of other instances at their next try.
+     */
     public void setLimitUsd(double limitUsd) {
         this.limitUsd = limitUsd;
+        ledger.setLimit(LocalDate.now(clock), limitNanos(limitUsd));
         changed();
+    }
+
+    private static long limitNanos(double usd) {
+        return usd > 0 ? nanos(usd) : UNLIMITED;
     }
 
     /** Blocks up to {@code millis} for a settlement, release or new limit in this process, after a refused reservation. */
@@ -130,11 +148,13 @@ public final class Budget implements SpendBudget, BudgetState {
 
     @Override
     public boolean paused() {
-        if (limitUsd <= 0) {
-            return false;
-        }
         try {
-            return waiting.get() > 0 || spentTodayUsd() >= limitUsd || !othersWaiting().isEmpty();
+            SpendLedger.DaySpend today = ledger.day(LocalDate.now(clock));
+            double limit = limitUsd(today);
+            if (limit <= 0) {
+                return false;
+            }
+            return waiting.get() > 0 || today.totalNanos() / (double) NANOS >= limit || !othersWaiting().isEmpty();
         } catch (StoreUnavailable e) {
             return true;
         }
@@ -147,7 +167,7 @@ public final class Budget implements SpendBudget, BudgetState {
         }
         try {
             String reason = "today's spend of $" + usd(spentTodayUsd()) + " (requests under way included) leaves no room in the daily budget of $"
-                    + usd(limitUsd) + " (BRIEF2IMAGE_DAILY_BUDGET_USD) for the next image or chat request (about $" + usd(refusedUsd)
+                    + usd(limitUsd()) + " (BRIEF2IMAGE_DAILY_BUDGET_USD) for the next image or chat request (about $" + usd(refusedUsd)
                     + "); briefs wait until tomorrow (UTC) or until the budget is raised";
             List<BudgetPause.Paused> others = othersWaiting();
             return others.isEmpty() ? reason : reason + " (" + others.size() + " other instance" + (others.size() == 1 ? "" : "s") + " waiting too)";

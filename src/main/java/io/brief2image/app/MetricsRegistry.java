@@ -19,13 +19,18 @@ final class MetricsRegistry {
     private MetricsRegistry() {
     }
 
-    /** The shared registry, with the JVM meters bound to it; called once, by the pipeline's metrics bean. */
-    static MeterRegistry of(CamelContext context) {
+    /**
+     * The shared registry, with the JVM meters bound to it; called once, by the pipeline's metrics bean.
+     * Every meter carries the tag {@code instance} (instance-id), so one dashboard over a fleet's scrapes
+     * tells the instances apart.
+     */
+    static MeterRegistry of(CamelContext context, String instance) {
         MeterRegistry registry = context.getRegistry().findSingleByType(PrometheusMeterRegistry.class);
         if (registry == null) {
             registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
             context.getRegistry().bind("prometheusMeterRegistry", registry);
         }
+        registry.config().commonTags("instance", instance);
         new JvmMemoryMetrics().bindTo(registry);
         new ProcessorMetrics().bindTo(registry);
         new JvmThreadMetrics().bindTo(registry);

@@ -18,6 +18,8 @@ import io.brief2image.ops.health.ConsumersHealthCheck;
 import io.brief2image.ops.health.ConsumptionHealthCheck;
 import io.brief2image.ops.health.DiskHealthCheck;
 import io.brief2image.ops.health.StoreHealthCheck;
+import io.brief2image.ops.FleetView;
+import io.brief2image.ops.health.FleetHealthCheck;
 import io.brief2image.ops.health.FoldersHealthCheck;
 import io.brief2image.ops.health.ProviderHealthCheck;
 import io.brief2image.ops.web.BudgetApi;
@@ -64,7 +66,7 @@ public final class OperatorBeans extends OnceBeans {
     @BindToRegistry
     public StatusApi statusApi() {
         return once("statusApi", () -> new StatusApi(pipeline.metrics(), providers.gate()::inFlight, broker.queueDepth(), deadLetterFolder(),
-                this::pauses, settings.provider().effective()));
+                this::pauses, settings.provider().effective(), fleetView()));
     }
 
     @BindToRegistry
@@ -123,6 +125,15 @@ public final class OperatorBeans extends OnceBeans {
     @BindToRegistry
     public BudgetHealthCheck budgetHealth() {
         return once("budgetHealth", () -> new BudgetHealthCheck(pipeline::budget));
+    }
+
+    @BindToRegistry
+    public FleetHealthCheck fleetHealth() {
+        return once("fleetHealth", () -> new FleetHealthCheck(fleetView()));
+    }
+
+    FleetView fleetView() {
+        return once("fleetView", () -> new FleetView(pipeline::store, pipeline::budget, providers::gate));
     }
 
     @BindToRegistry

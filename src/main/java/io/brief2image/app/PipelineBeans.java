@@ -175,7 +175,7 @@ public final class PipelineBeans extends OnceBeans {
     }
 
     PipelineMetrics metrics() {
-        return once("pipelineMetrics", () -> new PipelineMetrics(MetricsRegistry.of(context())));
+        return once("pipelineMetrics", () -> new PipelineMetrics(MetricsRegistry.of(context(), settings.fleet().instanceId())));
     }
 
     ModelLifecycle lifecycle() {
@@ -217,7 +217,8 @@ public final class PipelineBeans extends OnceBeans {
             store.stopping(() -> context().isStopping() || context().isStopped());
             try {
                 context().addService(new StoreService(store, "concurrency " + settings.limits().concurrency() + ", images per minute "
-                        + settings.limits().imagesPerMinute() + ", daily budget " + settings.limits().dailyBudgetUsd()), true, true);
+                        + settings.limits().imagesPerMinute() + ", daily budget " + settings.limits().dailyBudgetUsd(),
+                        () -> context().getInflightRepository().size("produce")), true, true);
             } catch (Exception e) {
                 store.close();
                 throw new IllegalStateException("cannot manage the shared store", e);
@@ -230,7 +231,7 @@ public final class PipelineBeans extends OnceBeans {
         return once("openingStore", () -> {
             Settings.Store s = settings.store();
             return SharedStore.openInBackground(new StoreConfig(s.url(), s.user(), s.password(), settings.folders().data(),
-                    Duration.ofSeconds(Math.max(1, s.leaseSeconds())), settings.limits().consumers() + 4), clock());
+                    Duration.ofSeconds(Math.max(1, s.leaseSeconds())), settings.limits().consumers() + 4, settings.fleet().instanceId()), clock());
         });
     }
 
@@ -238,16 +239,19 @@ public final class PipelineBeans extends OnceBeans {
     private static final class StoreService extends org.apache.camel.support.service.ServiceSupport {
         private final SharedStore store;
         private final String info;
+        private final java.util.function.IntSupplier inFlight;
 
-        StoreService(SharedStore store, String info) {
+        StoreService(SharedStore store, String info, java.util.function.IntSupplier inFlight) {
             this.store = store;
             this.info = info;
+            this.inFlight = inFlight;
         }
 
         @Override
         protected void doStart() {
             store.awaitOpen();
-            store.startHeartbeat(info);
+            // the briefs this instance is making now (the produce route's exchanges), told to the fleet with each beat
+            store.startHeartbeat(info, () -> inFlight.getAsInt());
         }
 
         @Override

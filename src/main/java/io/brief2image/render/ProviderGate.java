@@ -168,6 +168,17 @@ public final class ProviderGate {
         notifyAll();
     }
 
+    /** Image requests per minute the gate keeps to (0: not paced). */
+    public int imagesPerMinute() {
+        return spacingMicros > 0 ? (int) Math.round(60_000_000.0 / spacingMicros) : 0;
+    }
+
+    /** Requests started in the last minute by every gate on the same pace (the fleet, with a shared store). */
+    public int startedLastMinute() {
+        long now = nowMicros();
+        return pace.claimedBetween(PACE, now - 60_000_000L, now);
+    }
+
     public int inFlight() {
         return inFlight.get();
     }

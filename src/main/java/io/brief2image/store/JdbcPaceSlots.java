@@ -10,7 +10,11 @@ final class JdbcPaceSlots implements PaceSlots {
 
     private final StoreAccess access;
     private final Backend backend;
+    /** Starts are kept five minutes: the status page asks for the last one. */
+    private static final long KEPT_MICROS = 5 * 60_000_000L;
+
     private final Set<String> created = ConcurrentHashMap.newKeySet();
+    private final java.util.concurrent.atomic.AtomicLong starts = new java.util.concurrent.atomic.AtomicLong();
 
     JdbcPaceSlots(StoreAccess access, Backend backend) {
         this.access = access;
@@ -27,11 +31,44 @@ final class JdbcPaceSlots implements PaceSlots {
                 s.setString(3, name);
                 try (ResultSet r = s.executeQuery()) {
                     r.next();
-                    return r.getLong(1);
+                    long claimed = r.getLong(1);
+                    recordStart(c, name, claimed - intervalMicros, nowMicros);
+                    return claimed;
                 }
             }
         });
         return next - intervalMicros;
+    }
+
+    /** One row per start, for {@link #claimedBetween}; every hundredth start drops the rows older than the kept window. */
+    private void recordStart(java.sql.Connection c, String name, long startMicros, long nowMicros) throws java.sql.SQLException {
+        try (PreparedStatement s = c.prepareStatement("INSERT INTO pace_start (name, started_at) VALUES (?, ?)")) {
+            s.setString(1, name);
+            s.setLong(2, startMicros);
+            s.executeUpdate();
+        }
+        if (starts.incrementAndGet() % 100 == 0) {
+            try (PreparedStatement s = c.prepareStatement("DELETE FROM pace_start WHERE name = ? AND started_at < ?")) {
+                s.setString(1, name);
+                s.setLong(2, nowMicros - KEPT_MICROS);
+                s.executeUpdate();
+            }
+        }
+    }
+
+    @Override
+    public int claimedBetween(String name, long fromMicros, long toMicros) {
+        return access.once("count the provider's starts", c -> {
+            try (PreparedStatement s = c.prepareStatement("SELECT COUNT(*) FROM pace_start WHERE name = ? AND started_at BETWEEN ? AND ?")) {
+                s.setString(1, name);
+                s.setLong(2, fromMicros);
+                s.setLong(3, toMicros);
+                try (ResultSet r = s.executeQuery()) {
+                    r.next();
+                    return r.getInt(1);
+                }
+            }
+        });
     }
 
     @Override

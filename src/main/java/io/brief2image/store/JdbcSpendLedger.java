@@ -11,7 +11,7 @@ import java.time.LocalDate;
 final class JdbcSpendLedger implements SpendLedger {
 
     private static final String RESERVE = "UPDATE spend_day SET reserved_nanos = reserved_nanos + ?"
-            + " WHERE spend_date = ? AND spent_nanos + reserved_nanos + ? <= ?";
+            + " WHERE spend_date = ? AND spent_nanos + reserved_nanos + ? <= COALESCE(limit_nanos, ?)";
 
     private final StoreAccess access;
 
@@ -56,6 +56,23 @@ final class JdbcSpendLedger implements SpendLedger {
     }
 
     @Override
+    public void setLimit(LocalDate day, long limitNanos) {
+        access.call("set the daily budget", c -> {
+            for (int attempt = 0; attempt < 2; attempt++) {
+                try (PreparedStatement s = c.prepareStatement("UPDATE spend_day SET limit_nanos = ? WHERE spend_date = ?")) {
+                    s.setLong(1, limitNanos);
+                    s.setDate(2, Date.valueOf(day));
+                    if (s.executeUpdate() == 1) {
+                        return null;
+                    }
+                }
+                createDay(c, day);
+            }
+            return null;
+        });
+    }
+
+    @Override
     public void settle(LocalDate day, long reservedNanos, long actualNanos) {
         change("settle budget", day, actualNanos, -reservedNanos);
     }
@@ -91,10 +108,15 @@ final class JdbcSpendLedger implements SpendLedger {
     @Override
     public DaySpend day(LocalDate day) {
         return access.once("read today's spend", c -> {
-            try (PreparedStatement s = c.prepareStatement("SELECT spent_nanos, reserved_nanos FROM spend_day WHERE spend_date = ?")) {
+            try (PreparedStatement s = c.prepareStatement("SELECT spent_nanos, reserved_nanos, limit_nanos FROM spend_day WHERE spend_date = ?")) {
                 s.setDate(1, Date.valueOf(day));
                 try (ResultSet r = s.executeQuery()) {
-                    return r.next() ? new DaySpend(r.getLong(1), r.getLong(2)) : new DaySpend(0, 0);
+                    if (!r.next()) {
+                        return new DaySpend(0, 0);
+                    }
+                    long limit = r.getLong(3);
+                    boolean noLimit = r.wasNull(); // asked right after the column it is about
+                    return new DaySpend(r.getLong(1), r.getLong(2), noLimit ? NO_LIMIT_SET : limit);
                 }
             }
         });

@@ -11,4 +11,7 @@ public interface PaceSlots {
 
     /** No slot of {@code name} starts before {@code atMicros} (a request went out late: the next one keeps its distance). */
     void notBefore(String name, long atMicros);
+
+    /** Slots of {@code name} the whole fleet claimed that start in [{@code fromMicros}, {@code toMicros}]: its measured pace. */
+    int claimedBetween(String name, long fromMicros, long toMicros);
 }

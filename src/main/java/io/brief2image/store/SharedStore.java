@@ -35,6 +35,7 @@ public final class SharedStore implements AutoCloseable {
     private final StoreAccess access;
     private final Clock clock;
     private final String instance;
+    private final String host;
     private final BriefLedger ledger;
     private final SpendLedger spend;
     private final PaceSlots pace;
@@ -48,7 +49,9 @@ public final class SharedStore implements AutoCloseable {
         this.config = config;
         this.clock = clock;
         this.access = new StoreAccess(pool, config.where());
-        this.instance = instanceName();
+        this.host = hostName();
+        this.instance = (config.label() == null || config.label().isBlank() ? host + "-" + ProcessHandle.current().pid() : config.label())
+                + "-" + Integer.toString(ThreadLocalRandom.current().nextInt(36 * 36 * 36), 36);
         this.ledger = new JdbcBriefLedger(access, clock);
         this.spend = new JdbcSpendLedger(access);
         this.pace = new JdbcPaceSlots(access, backend);
@@ -214,7 +217,9 @@ public final class SharedStore implements AutoCloseable {
 
     InboxClaims inboxClaims(String processor, String owner) {
         InboxClaims claims = new InboxClaims(access, clock, processor, owner, config.lease());
-        inboxClaims.add(claims);
+        if (owner.equals(instance)) {
+            inboxClaims.add(claims); // the heartbeat renews this instance's claims, nobody else's
+        }
         return claims;
     }
 
@@ -233,8 +238,12 @@ public final class SharedStore implements AutoCloseable {
         return Optional.ofNullable(access.downReason());
     }
 
-    /** Beats every third of the lease, renewing this instance's claims with it. */
-    public synchronized void startHeartbeat(String info) {
+    /**
+     * Beats every third of the lease, renewing this instance's claims with it: its brief claims and the
+     * inbox files it is reading ({@link InboxClaims#renew}), so a claim held longer than the lease stays
+     * this instance's while it lives. {@code inFlight}: its requests under way, told to the fleet.
+     */
+    public synchronized void startHeartbeat(String info, java.util.function.IntSupplier inFlight) {
         if (beating != null) {
             return;
         }
@@ -244,12 +253,12 @@ public final class SharedStore implements AutoCloseable {
             return thread;
         });
         long every = Math.max(200, config.lease().toMillis() / 3);
-        beating.scheduleWithFixedDelay(() -> beat(info), 0, every, TimeUnit.MILLISECONDS);
+        beating.scheduleWithFixedDelay(() -> beat(info, inFlight), 0, every, TimeUnit.MILLISECONDS);
     }
 
-    private void beat(String info) {
+    private void beat(String info, java.util.function.IntSupplier inFlight) {
         try {
-            heartbeats.beat(instance, info);
+            heartbeats.beat(instance, host, info, inFlight.getAsInt());
             ledger.renew(instance, config.lease());
             inboxClaims.forEach(InboxClaims::renew);
         } catch (StoreUnavailable e) {
@@ -279,16 +288,15 @@ public final class SharedStore implements AutoCloseable {
         dataSource.close();
     }
 
-    /** Host, process id and a few random characters (a restarted process is a new instance); no DNS look-up at start. */
-    private static String instanceName() {
-        String host = Optional.ofNullable(System.getenv("HOSTNAME")).filter(h -> !h.isBlank()).orElseGet(() -> {
+    /** Without a DNS look-up at start. An instance: its label (else host and pid) and a few random characters (a restart is a new one). */
+    private static String hostName() {
+        return Optional.ofNullable(System.getenv("HOSTNAME")).filter(h -> !h.isBlank()).orElseGet(() -> {
             try {
                 return java.nio.file.Files.readString(java.nio.file.Path.of("/etc/hostname")).strip();
             } catch (Exception e) {
                 return "host";
             }
         });
-        return host + "-" + ProcessHandle.current().pid() + "-" + Integer.toString(ThreadLocalRandom.current().nextInt(36 * 36 * 36), 36);
     }
 
     private static String rootMessage(Throwable e) {

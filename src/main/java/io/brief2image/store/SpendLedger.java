@@ -9,15 +9,33 @@ import java.time.LocalDate;
  */
 public interface SpendLedger {
 
-    record DaySpend(long spentNanos, long reservedNanos) {
+    /** No limit stored for the day: the instances' daily-budget-usd setting counts. */
+    long NO_LIMIT_SET = -1;
+
+    /** @param limitNanos the day's limit set for the whole fleet at run time, or {@link #NO_LIMIT_SET} (each instance's setting counts) */
+    record DaySpend(long spentNanos, long reservedNanos, long limitNanos) {
+
+        public DaySpend(long spentNanos, long reservedNanos) {
+            this(spentNanos, reservedNanos, NO_LIMIT_SET);
+        }
+
+        public boolean limitSet() {
+            return limitNanos != NO_LIMIT_SET;
+        }
 
         public long totalNanos() {
             return spentNanos + reservedNanos;
         }
     }
 
-    /** Reserves {@code nanos} on {@code day} when spent + reserved + nanos stays within {@code limitNanos}. */
+    /**
+     * Reserves {@code nanos} on {@code day} when spent + reserved + nanos stays within the day's stored
+     * limit ({@link #setLimit}), or {@code limitNanos} (this instance's setting) while none is stored.
+     */
     boolean reserve(LocalDate day, long nanos, long limitNanos);
+
+    /** The day's limit for every instance on this store from now on (a raise on one instance reaches them all). */
+    void setLimit(LocalDate day, long limitNanos);
 
     /** A reservation becomes the actual cost. */
     void settle(LocalDate day, long reservedNanos, long actualNanos);

@@ -6,9 +6,14 @@ import java.time.Duration;
 /**
  * Where the shared store is: a PostgreSQL JDBC URL with its user and password, or (blank URL) the
  * embedded H2 file under {@code dataDir}/store. {@code lease}: how long a claim of this instance
- * counts without being renewed (its heartbeat renews it every third of that).
+ * counts without being renewed (its heartbeat renews it every third of that). {@code label}: the
+ * operator's name for this instance (instance-id), which starts its name in the store; blank: the host.
  */
-public record StoreConfig(String url, String user, String password, Path dataDir, Duration lease, int poolSize) {
+public record StoreConfig(String url, String user, String password, Path dataDir, Duration lease, int poolSize, String label) {
+
+    public StoreConfig(String url, String user, String password, Path dataDir, Duration lease, int poolSize) {
+        this(url, user, password, dataDir, lease, poolSize, "");
+    }
 
     public boolean embedded() {
         return url == null || url.isBlank();

@@ -68,6 +68,29 @@ class BudgetTest {
         assertThat(budget.spentTodayUsd()).isZero();
     }
 
+    /** Two instances on one store, each started with $0.50: a raise on one is the other's limit too. */
+    @Test
+    void aRaiseOnOneInstanceIsTheFleets(@TempDir Path data) {
+        ManualClock clock = new ManualClock();
+        Budget one = budget(data, clock, 0.50);
+        SharedStore store = stores.get(0);
+        Budget other = new Budget(store.spend(), store.pause(), "other-instance", clock, 0.50);
+        assertThat(one.tryReserve(0.40)).isPresent();
+        assertThat(other.tryReserve(0.40)).as("the fleet's $0.50 is taken").isEmpty();
+
+        one.setLimitUsd(2.00);
+        assertThat(other.limitUsd()).isEqualTo(2.00);
+        assertThat(other.tryReserve(0.40)).as("after the raise on the first instance").isPresent();
+        assertThat(other.reason()).isEmpty();
+
+        one.setLimitUsd(0);
+        assertThat(other.limitUsd()).as("0: no budget, for the whole fleet").isZero();
+        assertThat(other.tryReserve(100)).isPresent();
+
+        clock.now = clock.now.plus(Duration.ofDays(1));
+        assertThat(other.limitUsd()).as("a new day starts from the setting").isEqualTo(0.50);
+    }
+
     @Test
     void todaysSpendSurvivesARestartAndARaiseResumes(@TempDir Path data) {
         ManualClock clock = new ManualClock();

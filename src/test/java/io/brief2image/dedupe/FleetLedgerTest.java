@@ -59,7 +59,7 @@ class FleetLedgerTest {
 
     @Test
     void aRedeliveryToAnotherInstanceWaitsForTheBriefInProgressAndIsAnsweredAsDone() throws Exception {
-        first.startHeartbeat("a");
+        first.startHeartbeat("a", () -> 0);
         Ledger a = ledgerOf(first);
         Ledger b = ledgerOf(second);
         assertThat(a.admit(brief("twin", "f1", false))).isEmpty();

@@ -1,10 +1,12 @@
 package io.brief2image.fleet;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.brief2image.admission.CostEstimate;
+import io.brief2image.base.Json;
 import io.brief2image.admission.Estimates;
 import io.brief2image.brief.ModelSpec;
 import io.brief2image.brief.ModelTable;
@@ -36,10 +38,9 @@ import org.junit.jupiter.api.io.TempDir;
  * Three instances of the packaged jar on one standalone broker, one shared inbox and outbox: 300
  * file briefs dropped in the shared inbox and 100 JMS briefs, one instance killed -9 mid-run. Every
  * brief is done exactly once, only briefs in flight at the kill are paid twice, nothing is left in
- * the inbox or dead-lettered. With the shared store (system property fleet.sharedStore=true) the
- * fleet also keeps one daily budget and one pace: its spend stops within the budget and its images
- * per minute are within 5 % of images-per-minute; without it every instance has its own budget and
- * pace, so those two checks are left out.
+ * the inbox or dead-lettered. The instances share one PostgreSQL database, so the fleet also keeps one
+ * daily budget and one pace: its spend stops within the budget, a raise on one instance lets every
+ * instance go on, and its images per minute are within 5 % of images-per-minute.
  */
 class FleetIT {
 
@@ -51,7 +52,6 @@ class FleetIT {
     /** JMS consumers of one instance at this concurrency (app.Settings.Limits#consumers): the briefs it holds at once. */
     static final int CONSUMERS = CONCURRENCY + 2;
     static final int IMAGES_PER_MINUTE = 300;
-    static final boolean SHARED_STORE = Boolean.getBoolean("fleet.sharedStore");
 
     static final ModelSpec MODEL = ModelTable.load("classpath:models.yaml").find("gpt-image-2").orElseThrow();
     static final Estimates ESTIMATES = Estimates.load("classpath:estimates.yaml", "classpath:models.yaml");
@@ -101,18 +101,22 @@ class FleetIT {
 
         await("100 briefs done").atMost(Duration.ofSeconds(120)).until(() -> FleetRecords.sidecars(fleet).size() >= 100 && FleetRecords.requestedBriefs(provider) > FleetRecords.sidecars(fleet).size());
         fleet.kill(0);
-        int inFlightAtKill = FleetRecords.notDone(fleet.instance(0));
+        int inFlightAtKill = FleetRecords.notDone(fleet, fleet.instance(0));
 
-        if (SHARED_STORE) {
-            // the fleet pauses at its one budget: nothing more is paid while it is spent, then a raise resumes it
-            await("the fleet pauses at the budget").atMost(Duration.ofSeconds(120)).during(Duration.ofSeconds(3))
-                    .until(() -> FleetRecords.sidecars(fleet).size() < TOTAL && FleetRecords.sidecars(fleet).size() == provider.requests().size() - repeats(provider));
-            assertThat(spentUsd(fleet, provider)).as("the fleet's spend against its daily budget").isLessThanOrEqualTo(budgetUsd);
-            for (Fleet.Instance instance : fleet.instances().subList(1, INSTANCES)) {
-                assertThat(new HttpCalls(instance.httpPort()).post("/api/budget?daily_usd=" + budgetUsd * 10).statusCode()).isEqualTo(200);
-            }
-        }
+        // the fleet pauses at its one budget: nothing more is paid while it is spent
+        await("the fleet pauses at the budget").atMost(Duration.ofSeconds(120)).during(Duration.ofSeconds(3))
+                .until(() -> FleetRecords.sidecars(fleet).size() < TOTAL && FleetRecords.sidecars(fleet).size() == imageCalls(provider) - repeats(provider));
+        double spentAtPause = spentUsd(fleet, provider);
+        assertThat(spentAtPause).as("the fleet's spend against its daily budget").isLessThanOrEqualTo(budgetUsd);
+        // a raise on ONE instance is the fleet's: stored as the day's limit, the other survivor goes on too
+        Fleet.Instance raiser = fleet.instance(1);
+        Fleet.Instance other = fleet.instance(2);
+        int otherDoneAtPause = FleetRecords.doneBy(fleet, other);
+        assertThat(new HttpCalls(raiser.httpPort()).post("/api/budget?daily_usd=" + budgetUsd * 10).statusCode()).isEqualTo(200);
+        JsonNode otherFleet = Json.MAPPER.readTree(new HttpCalls(other.httpPort()).get("/api/status").body()).path("fleet");
+        assertThat(otherFleet.path("daily_budget_usd").asDouble()).as("the raise as the other instance sees it").isCloseTo(budgetUsd * 10, within(1e-6));
         await("all briefs done").atMost(Duration.ofSeconds(150)).until(() -> FleetRecords.sidecars(fleet).size() >= TOTAL);
+        assertThat(FleetRecords.doneBy(fleet, other)).as("the instance that did not raise the budget went on after the raise").isGreaterThan(otherDoneAtPause);
         // the log settles: a redelivered brief may still be rendered again
         AtomicInteger seen = new AtomicInteger(-1);
         await().atMost(Duration.ofSeconds(20)).during(Duration.ofSeconds(2))
@@ -130,6 +134,7 @@ class FleetIT {
             }
             assertThat(byBrief.get(id).get(0).path("source").path("channel").asText()).isEqualTo(id.startsWith("file") ? "file" : "jms");
         }
+        assertThat(FleetRecords.done(fleet)).as("the shared ledger: every brief done once").isEqualTo(TOTAL);
         assertThat(fleet.failed()).isEmptyDirectory();
         assertThat(fleet.inbox()).as("no file and no claim left").isEmptyDirectory();
         // each instance took part, and the survivors took what the dead one held
@@ -148,12 +153,10 @@ class FleetIT {
         double rate = imagesPerMinute(provider.requests().subList(0, Math.min(250, provider.requests().size())));
         double spent = spentUsd(fleet, provider);
         System.out.printf(Locale.ROOT, "FleetIT: %d briefs, %d provider calls (%d in flight on the killed instance), ingested per instance %s,"
-                + " %.1f images/min over the first 250 (setting %d per instance or fleet), spent $%.4f of $%.4f%n",
-                TOTAL, calls, inFlightAtKill, perInstance, rate, IMAGES_PER_MINUTE, spent, budgetUsd);
-        if (SHARED_STORE) {
-            assertThat(spent).as("the fleet's spend against its daily budget").isLessThanOrEqualTo(budgetUsd * 10);
-            assertThat(rate).as("the fleet's images per minute").isBetween(IMAGES_PER_MINUTE * 0.95, IMAGES_PER_MINUTE * 1.05);
-        }
+                + " %.1f images/min over the first 250 (fleet setting %d), paused at $%.4f of $%.4f, spent $%.4f after the raise to $%.4f%n",
+                TOTAL, calls, inFlightAtKill, perInstance, rate, IMAGES_PER_MINUTE, spentAtPause, budgetUsd, spent, budgetUsd * 10);
+        assertThat(spent).as("the fleet's spend against its raised daily budget").isLessThanOrEqualTo(budgetUsd * 10);
+        assertThat(rate).as("the fleet's images per minute").isBetween(IMAGES_PER_MINUTE * 0.95, IMAGES_PER_MINUTE * 1.05);
     }
 
     /** Images per minute from the provider's side: requests received over the time between the first and the last. */
@@ -167,6 +170,11 @@ class FleetIT {
         List<JsonNode> sidecars = FleetRecords.sidecars(fleet);
         double paid = sidecars.stream().mapToDouble(s -> s.path("cost_usd").asDouble()).sum();
         return sidecars.isEmpty() ? 0 : paid + repeats(provider) * paid / sidecars.size();
+    }
+
+    /** Image requests only: the provider also answers the instances' model-list checks. */
+    private static long imageCalls(OfflineImageServer provider) {
+        return provider.requests().stream().filter(r -> r.prompt() != null).count();
     }
 
     private static long repeats(OfflineImageServer provider) {

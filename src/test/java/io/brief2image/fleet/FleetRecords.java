@@ -9,10 +9,15 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.List;
 import java.util.stream.Stream;
 
-/** What a fleet test reads back: the shared outbox's sidecars, each instance's ledger and ingested files, the provider's log. */
+/** What a fleet test reads back: the shared outbox's sidecars, the fleet's ledger in the shared store, each instance's ingested files, the provider's log. */
 final class FleetRecords {
 
     private FleetRecords() {
@@ -33,23 +38,33 @@ final class FleetRecords {
     }
 
     /**
-     * The briefs an instance has begun and not finished: its ledger marks a brief started before
-     * anything is paid for and done after the outbox is written, so after a kill these are the only
-     * ones another instance may make (and pay for) again.
+     * The briefs an instance has begun and not finished, in the shared store's ledger: a brief is marked
+     * started (owner: the instance, named by its instance-id) before anything is paid for and done after
+     * the outbox is written, so after a kill these are the only ones another instance may make (and pay
+     * for) again. Read at once after the kill, before the lease hands them to others.
      */
-    static int notDone(Fleet.Instance instance) throws IOException {
-        Path ledger = instance.data().resolve("ledger");
-        if (!Files.isDirectory(ledger)) {
-            return 0;
-        }
-        try (Stream<Path> entries = Files.list(ledger)) {
-            return (int) entries.filter(entry -> {
-                try {
-                    return !"done".equals(Json.MAPPER.readTree(entry.toFile()).path("status").asText());
-                } catch (IOException e) {
-                    return true; // torn by the kill: not done
-                }
-            }).count();
+    static int notDone(Fleet fleet, Fleet.Instance instance) throws SQLException {
+        return count(fleet, "SELECT COUNT(*) FROM brief_ledger WHERE status = 'started' AND owner LIKE ?", instance.id() + "-%");
+    }
+
+    /** Briefs the fleet's ledger holds as done. */
+    static int done(Fleet fleet) throws SQLException {
+        return count(fleet, "SELECT COUNT(*) FROM brief_ledger WHERE status = ?", "done");
+    }
+
+    /** Briefs done by one instance (the ledger keeps who made each). */
+    static int doneBy(Fleet fleet, Fleet.Instance instance) throws SQLException {
+        return count(fleet, "SELECT COUNT(*) FROM brief_ledger WHERE status = 'done' AND owner LIKE ?", instance.id() + "-%");
+    }
+
+    private static int count(Fleet fleet, String sql, String parameter) throws SQLException {
+        try (Connection c = DriverManager.getConnection(fleet.dbUrl(), "postgres", "");
+             PreparedStatement s = c.prepareStatement(sql)) {
+            s.setString(1, parameter);
+            try (ResultSet r = s.executeQuery()) {
+                r.next();
+                return r.getInt(1);
+            }
         }
     }
 

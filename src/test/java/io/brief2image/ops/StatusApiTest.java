@@ -64,8 +64,9 @@ class StatusApiTest {
                     .contains("routeId=\"produce\"")
                     .containsPattern("brief2image_images_total\\{[^}]*model=\"gpt-image-2\"[^}]*} 1\\.0")
                     .contains("brief2image_briefs_total")
-                    .contains("brief2image_queue_depth{queue=\"briefs\"}")
-                    .contains("brief2image_queue_depth{queue=\"briefs.DLQ\"}")
+                    // every meter carries the instance (issue 14): the fleet's scrapes stay apart
+                    .containsPattern("brief2image_queue_depth\\{instance=\"[^\"]+\",queue=\"briefs\"}")
+                    .containsPattern("brief2image_queue_depth\\{instance=\"[^\"]+\",queue=\"briefs.DLQ\"}")
                     .contains("brief2image_in_flight")
                     .contains("brief2image_dead_letters")
                     .contains("brief2image_provider_request_seconds_bucket");

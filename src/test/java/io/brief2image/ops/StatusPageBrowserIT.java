@@ -82,6 +82,10 @@ class StatusPageBrowserIT {
         reason.findElement(By.cssSelector("details.detail summary")).click();
         assertThat(reason.findElement(By.cssSelector("details.detail code")).getText()).startsWith("JSON parser:");
         await().atMost(Duration.ofSeconds(10)).until(() -> browser.findElement(By.id("images")).getText().equals("3"));
+        // the Fleet table: this one instance, marked as the one answering, with its beat
+        await().atMost(Duration.ofSeconds(10)).until(() -> browser.findElements(By.cssSelector("#fleet tbody tr.self")).size() == 1);
+        assertThat(browser.findElement(By.cssSelector("#fleet tbody tr.self td.last-beat")).getText()).matches("\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\dZ");
+        assertThat(browser.findElement(By.id("fleet-summary")).getText()).startsWith("1 alive · spent today $");
 
         browser.findElement(By.id("replay")).click();
         await().atMost(Duration.ofSeconds(20)).until(() -> browser.findElement(By.id("replay-result")).getText().contains("inbox/broken.json"));

@@ -1,6 +1,7 @@
 package io.brief2image.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -191,7 +192,67 @@ abstract class StoreContract {
         assertThat(store.pause().current()).isEmpty();
     }
 
-    /** One brief's store work on the pipeline's path: claim, reserve, settle, done. Prints µs per brief. */
+    @Test
+    void aLimitSetAtRunTimeIsTheFleetsForThatDay() {
+        long dollar = 1_000_000_000;
+        assertThat(store.spend().reserve(DAY, 600_000_000, dollar)).isTrue();
+        assertThat(store.spend().reserve(DAY, 600_000_000, dollar)).as("this instance's setting: $1").isFalse();
+        store.spend().setLimit(DAY, 2 * dollar);
+        assertThat(store.spend().day(DAY).limitNanos()).isEqualTo(2 * dollar);
+        assertThat(store.spend().reserve(DAY, 600_000_000, dollar)).as("the stored $2 counts over any instance's $1").isTrue();
+        assertThat(store.spend().reserve(DAY, 900_000_000, dollar)).isFalse();
+        store.spend().setLimit(DAY, dollar);
+        assertThat(store.spend().reserve(DAY, 1, 10 * dollar)).as("lowered for the fleet, too").isFalse();
+        assertThat(store.spend().day(DAY.plusDays(1)).limitSet()).as("the next day starts from the settings").isFalse();
+        assertThat(store.spend().reserve(DAY.plusDays(1), 600_000_000, dollar)).isTrue();
+    }
+
+    @Test
+    void theFleetsStartsAreCountedForItsMeasuredPace() {
+        long interval = 60_000_000L / 300;
+        long now = 1_764_669_600_000_000L;
+        for (int i = 0; i < 30; i++) {
+            store.pace().claim("images", interval, now);
+        }
+        assertThat(store.pace().claimedBetween("images", now - 60_000_000L, now + 10 * interval)).isEqualTo(11);
+        assertThat(store.pace().claimedBetween("images", now, now + 60_000_000L)).isEqualTo(30);
+        assertThat(store.pace().claimedBetween("other", now, now + 60_000_000L)).isZero();
+    }
+
+    @Test
+    void aBeatSaysHostAndWorkUnderWay() {
+        store.heartbeats().beat("a", "web-1", "port 1", 3);
+        store.heartbeats().beat("a", "web-1", "port 1", 5);
+        assertThat(store.heartbeats().alive(Duration.ofSeconds(10))).singleElement().satisfies(beat -> {
+            assertThat(beat.host()).isEqualTo("web-1");
+            assertThat(beat.inFlight()).isEqualTo(5);
+        });
+    }
+
+    /** The file consumer may hold an inbox file longer than the lease (a large brief, a slow disk): the heartbeat keeps it. */
+    @Test
+    void aClaimHeldLongerThanTheLeaseStaysItsOwnersWhileItBeats() {
+        store.close();
+        StoreConfig base = config(dir);
+        Duration lease = Duration.ofMillis(900);
+        store = SharedStore.open(new StoreConfig(base.url(), base.user(), base.password(), base.dataDir(), lease, 4), java.time.Clock.systemUTC());
+        InboxClaims mine = store.inboxClaims("inbox");
+        InboxClaims other = store.inboxClaims("inbox", "other-instance");
+        assertThat(mine.add("long.json")).isTrue();
+        assertThat(other.add("theirs.json")).isTrue();
+        assertThat(store.ledger().claim("long-brief", "f", store.instance(), lease)).isTrue();
+        assertThat(store.ledger().claim("their-brief", "f", "other-instance", lease)).isTrue();
+        store.startHeartbeat("test", () -> 1);
+
+        // the claims of an owner that does not beat run out: this instance takes them
+        await().atMost(lease.multipliedBy(5)).until(() -> mine.add("theirs.json"));
+        await().atMost(lease.multipliedBy(5)).until(() -> store.ledger().claim("their-brief", "f", store.instance(), lease));
+        // while this one beats, for three leases and more, its own stay its own
+        await().during(lease.multipliedBy(3)).atMost(lease.multipliedBy(6)).until(() -> mine.contains("long.json")
+                && !other.add("long.json") && !store.ledger().claim("long-brief", "f", "other-instance", lease));
+    }
+
+    /** One brief's store work on the pipeline's path: claim, read, pace slot, reserve, day read, settle, done. Prints µs per brief. */
     @Test
     void theStoreCostsLittlePerBrief() {
         int warm = 300;
@@ -204,12 +265,14 @@ abstract class StoreContract {
             String key = "cost-" + i;
             store.ledger().claim(key, "f", store.instance(), LEASE);
             store.ledger().read(key);
+            store.pace().claim("images", 1, 1_764_669_600_000_000L + i);
             store.spend().reserve(DAY, 40_000, Long.MAX_VALUE);
+            store.spend().day(DAY);
             store.spend().settle(DAY, 40_000, 39_000);
             store.ledger().markDone(key, "f", "{}");
         }
         double micros = (System.nanoTime() - begin) / 1_000.0 / measured;
-        System.out.printf("STORE-COST %s: %.0f µs of DB time per brief (claim + read + reserve + settle + done)%n",
+        System.out.printf("STORE-COST %s: %.0f µs of DB time per brief (claim + read + pace slot + reserve + day read + settle + done)%n",
                 getClass().getSimpleName(), micros);
         assertThat(micros).isLessThan(20_000);
     }

@@ -22,7 +22,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Several instances of the packaged jar as a team runs them: one standalone broker, one shared
- * inbox, outbox and failed folder, each instance with its own data folder, instance id and ports,
+ * store (a PostgreSQL database, given as BRIEF2IMAGE_DB_URL/USER/PASSWORD as an operator would), one
+ * shared inbox, outbox and failed folder, each instance with its own data folder, instance id and ports,
  * all rendering on one image server given by the test (so it can count the fleet's provider calls
  * and their pace from the server's request log). One instance can be killed -9; the logs of all of
  * them are copied to target/fleet-logs when a test fails.
@@ -43,11 +44,18 @@ public final class Fleet implements AutoCloseable {
 
     private final Path root;
     private final StandaloneBroker broker;
+    private final String dbUrl;
     private final List<Instance> instances = new ArrayList<>();
 
-    private Fleet(Path root, StandaloneBroker broker) {
+    private Fleet(Path root, StandaloneBroker broker, String dbUrl) {
         this.root = root;
         this.broker = broker;
+        this.dbUrl = dbUrl;
+    }
+
+    /** The fleet's shared store: a database of its own on the test run's PostgreSQL server (user postgres, trust on loopback). */
+    public String dbUrl() {
+        return dbUrl;
     }
 
     /**
@@ -56,7 +64,9 @@ public final class Fleet implements AutoCloseable {
      * says UP on /observe/health.
      */
     public static Fleet start(Path root, StandaloneBroker broker, String providerBaseUrl, int size, Map<String, String> settings) {
-        Fleet fleet = new Fleet(root, broker);
+        String dbUrl = PostgresServer.shared().orElseThrow(() -> new IllegalStateException(
+                "a fleet shares a PostgreSQL database: install Debian's postgresql package (.ci/run does)")).newDatabase("fleet");
+        Fleet fleet = new Fleet(root, broker, dbUrl);
         try {
             for (String folder : List.of("inbox", "outbox", "failed")) {
                 Files.createDirectories(root.resolve(folder));
@@ -87,7 +97,8 @@ public final class Fleet implements AutoCloseable {
                 "data", dir.resolve("data").toString(), "instance-id", id, "broker-url", broker.failoverUrl(),
                 "provider", "openai", "openai-base-url", providerBaseUrl, "openai-api-key", "sk-test-fleet", "expansion", "rules"));
         settings.putAll(extra);
-        instances.add(new Instance(id, dir, port, PackagedJar.launch(dir, "service.log", settings)));
+        Map<String, String> store = Map.of("BRIEF2IMAGE_DB_URL", dbUrl, "BRIEF2IMAGE_DB_USER", "postgres", "BRIEF2IMAGE_DB_PASSWORD", "");
+        instances.add(new Instance(id, dir, port, PackagedJar.launch(dir, "service.log", settings, store)));
     }
 
     private void awaitUp(Instance instance) {

@@ -17,6 +17,12 @@ public final class PackagedJar {
     }
 
     public static Process launch(Path workDir, String log, Map<String, String> settings, String... arguments) throws IOException {
+        return launch(workDir, log, settings, Map.of(), arguments);
+    }
+
+    /** As {@link #launch(Path, String, Map, String...)}, with environment variables on top of this JVM's (BRIEF2IMAGE_DB_URL, …). */
+    public static Process launch(Path workDir, String log, Map<String, String> settings, Map<String, String> environment,
+                                 String... arguments) throws IOException {
         Path jar = Path.of("target/brief2image.jar").toAbsolutePath();
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx256m", "-jar", jar.toString()));
@@ -25,8 +31,10 @@ public final class PackagedJar {
         Map<String, String> all = new java.util.LinkedHashMap<>(Map.of("guard", "off", "moderation", "off"));
         all.putAll(settings);
         all.forEach((key, value) -> command.addAll(List.of("--set", key + "=" + value)));
-        return new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true)
-                .redirectOutput(new File(workDir.toFile(), log)).start();
+        ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true)
+                .redirectOutput(new File(workDir.toFile(), log));
+        builder.environment().putAll(environment);
+        return builder.start();
     }
 
     /** Settings every child needs: its own HTTP port and broker port, reachable on loopback only. */

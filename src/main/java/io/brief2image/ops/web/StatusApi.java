@@ -21,9 +21,11 @@ public final class StatusApi {
     private final DeadLetterFolder deadLetters;
     private final Supplier<BudgetState> budget;
     private final String provider;
+    private final io.brief2image.ops.FleetView fleet;
 
     public StatusApi(PipelineMetrics metrics, IntSupplier inFlight, QueueDepth queues, DeadLetterFolder deadLetters,
-                     Supplier<BudgetState> budget, String provider) {
+                     Supplier<BudgetState> budget, String provider, io.brief2image.ops.FleetView fleet) {
+        this.fleet = fleet;
         this.metrics = metrics;
         this.inFlight = inFlight;
         this.queues = queues;
@@ -49,6 +51,15 @@ public final class StatusApi {
             budgetView = new StatusReport.Budget(true, storeDown.getMessage(), 0);
         }
         return new StatusReport(metrics.briefsDone(), metrics.briefsFailed(), metrics.imagesRendered(), inFlight.getAsInt(),
-                depth, deadLetters.count(), metrics.spendUsd(), budgetView, provider);
+                depth, deadLetters.count(), metrics.spendUsd(), budgetView, provider, fleet());
+    }
+
+    private StatusReport.Fleet fleet() {
+        try {
+            io.brief2image.ops.FleetView.Report r = fleet.report();
+            return new StatusReport.Fleet(r.instances(), r.spentTodayUsd(), r.budgetUsd(), r.configuredPerMinute(), r.measuredPerMinute(), null);
+        } catch (RuntimeException storeDown) {
+            return new StatusReport.Fleet(java.util.List.of(), 0, 0, 0, 0, storeDown.getMessage());
+        }
     }
 }
