@@ -28,7 +28,7 @@ public final class SharedStore implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(SharedStore.class);
 
     /** The newest migration under db/store (V&lt;n&gt;__…sql): a store already at it opens without Flyway. */
-    static final String SCHEMA_VERSION = "2";
+    static final String SCHEMA_VERSION = "3";
 
     private final StoreConfig config;
     private final CompletableFuture<HikariDataSource> pool = new CompletableFuture<>();
