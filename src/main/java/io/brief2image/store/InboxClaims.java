@@ -1,5 +1,7 @@
 package io.brief2image.store;
 
+import static io.brief2image.store.StoreAccess.update;
+
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Clock;
@@ -34,25 +36,12 @@ public final class InboxClaims implements IdempotentRepository {
     public boolean add(String key) {
         long now = clock.millis();
         return access.call("claim an inbox file", c -> {
-            try (PreparedStatement s = c.prepareStatement("INSERT INTO inbox_claim (processor, message_id, owner, lease_until)"
-                    + " VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING")) {
-                s.setString(1, processor);
-                s.setString(2, key);
-                s.setString(3, owner);
-                s.setLong(4, now + lease.toMillis());
-                if (s.executeUpdate() == 1) {
-                    return true;
-                }
+            if (update(c, "INSERT INTO inbox_claim (processor, message_id, owner, lease_until) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING",
+                    processor, key, owner, now + lease.toMillis()) == 1) {
+                return true;
             }
-            try (PreparedStatement s = c.prepareStatement("UPDATE inbox_claim SET owner = ?, lease_until = ?"
-                    + " WHERE processor = ? AND message_id = ? AND lease_until < ?")) {
-                s.setString(1, owner);
-                s.setLong(2, now + lease.toMillis());
-                s.setString(3, processor);
-                s.setString(4, key);
-                s.setLong(5, now);
-                return s.executeUpdate() == 1;
-            }
+            return update(c, "UPDATE inbox_claim SET owner = ?, lease_until = ? WHERE processor = ? AND message_id = ? AND lease_until < ?",
+                    owner, now + lease.toMillis(), processor, key, now) == 1;
         });
     }
 
@@ -75,12 +64,8 @@ public final class InboxClaims implements IdempotentRepository {
     @Override
     public boolean remove(String key) {
         return access.call("release an inbox file", c -> {
-            try (PreparedStatement s = c.prepareStatement("DELETE FROM inbox_claim WHERE processor = ? AND message_id = ? AND owner = ?")) {
-                s.setString(1, processor);
-                s.setString(2, key);
-                s.setString(3, owner);
-                return s.executeUpdate() == 1;
-            }
+            return update(c, "DELETE FROM inbox_claim WHERE processor = ? AND message_id = ? AND owner = ?",
+                    processor, key, owner) == 1;
         });
     }
 
@@ -92,11 +77,7 @@ public final class InboxClaims implements IdempotentRepository {
     @Override
     public void clear() {
         access.call("clear the inbox claims", c -> {
-            try (PreparedStatement s = c.prepareStatement("DELETE FROM inbox_claim WHERE processor = ? AND owner = ?")) {
-                s.setString(1, processor);
-                s.setString(2, owner);
-                return s.executeUpdate();
-            }
+            return update(c, "DELETE FROM inbox_claim WHERE processor = ? AND owner = ?", processor, owner);
         });
     }
 
@@ -104,11 +85,7 @@ public final class InboxClaims implements IdempotentRepository {
     public int renew() {
         long until = clock.millis() + lease.toMillis();
         return access.once("renew the inbox claims", c -> {
-            try (PreparedStatement s = c.prepareStatement("UPDATE inbox_claim SET lease_until = ? WHERE owner = ?")) {
-                s.setLong(1, until);
-                s.setString(2, owner);
-                return s.executeUpdate();
-            }
+            return update(c, "UPDATE inbox_claim SET lease_until = ? WHERE owner = ?", until, owner);
         });
     }
 

@@ -1,5 +1,7 @@
 package io.brief2image.store;
 
+import static io.brief2image.store.StoreAccess.update;
+
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Clock;
@@ -24,19 +26,11 @@ final class JdbcBudgetPause implements BudgetPause {
     public void pause(String instance, String reason) {
         long now = clock.millis();
         access.call("note a budget pause", c -> {
-            try (PreparedStatement s = c.prepareStatement("UPDATE budget_pause SET reason = ? WHERE instance = ?")) {
-                s.setString(1, reason);
-                s.setString(2, instance);
-                if (s.executeUpdate() == 1) {
-                    return null;
-                }
+            if (update(c, "UPDATE budget_pause SET reason = ? WHERE instance = ?", reason, instance) == 1) {
+                return null;
             }
-            try (PreparedStatement s = c.prepareStatement("INSERT INTO budget_pause (instance, reason, since) VALUES (?, ?, ?) ON CONFLICT DO NOTHING")) {
-                s.setString(1, instance);
-                s.setString(2, reason);
-                s.setLong(3, now);
-                s.executeUpdate();
-            }
+            update(c, "INSERT INTO budget_pause (instance, reason, since) VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
+                    instance, reason, now);
             return null;
         });
     }
@@ -44,10 +38,7 @@ final class JdbcBudgetPause implements BudgetPause {
     @Override
     public void resume(String instance) {
         access.call("end a budget pause", c -> {
-            try (PreparedStatement s = c.prepareStatement("DELETE FROM budget_pause WHERE instance = ?")) {
-                s.setString(1, instance);
-                return s.executeUpdate();
-            }
+            return update(c, "DELETE FROM budget_pause WHERE instance = ?", instance);
         });
     }
 

@@ -1,5 +1,7 @@
 package io.brief2image.store;
 
+import static io.brief2image.store.StoreAccess.update;
+
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Clock;
@@ -22,26 +24,12 @@ final class JdbcHeartbeats implements Heartbeats {
     public void beat(String instance, String host, String info, int inFlight) {
         long now = clock.millis();
         access.once("beat", c -> {
-            try (PreparedStatement s = c.prepareStatement("UPDATE heartbeat SET info = ?, beat_at = ?, host = ?, in_flight = ? WHERE instance = ?")) {
-                s.setString(1, info);
-                s.setLong(2, now);
-                s.setString(3, host);
-                s.setInt(4, inFlight);
-                s.setString(5, instance);
-                if (s.executeUpdate() == 1) {
-                    return null;
-                }
+            if (update(c, "UPDATE heartbeat SET info = ?, beat_at = ?, host = ?, in_flight = ? WHERE instance = ?",
+                    info, now, host, inFlight, instance) == 1) {
+                return null;
             }
-            try (PreparedStatement s = c.prepareStatement(
-                    "INSERT INTO heartbeat (instance, info, started_at, beat_at, host, in_flight) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING")) {
-                s.setString(1, instance);
-                s.setString(2, info);
-                s.setLong(3, now);
-                s.setLong(4, now);
-                s.setString(5, host);
-                s.setInt(6, inFlight);
-                s.executeUpdate();
-            }
+            update(c, "INSERT INTO heartbeat (instance, info, started_at, beat_at, host, in_flight) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
+                    instance, info, now, now, host, inFlight);
             return null;
         });
     }

@@ -1,5 +1,7 @@
 package io.brief2image.store;
 
+import static io.brief2image.store.StoreAccess.update;
+
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.util.Set;
@@ -42,17 +44,9 @@ final class JdbcPaceSlots implements PaceSlots {
 
     /** One row per start, for {@link #claimedBetween}; every hundredth start drops the rows older than the kept window. */
     private void recordStart(java.sql.Connection c, String name, long startMicros, long nowMicros) throws java.sql.SQLException {
-        try (PreparedStatement s = c.prepareStatement("INSERT INTO pace_start (name, started_at) VALUES (?, ?)")) {
-            s.setString(1, name);
-            s.setLong(2, startMicros);
-            s.executeUpdate();
-        }
+        update(c, "INSERT INTO pace_start (name, started_at) VALUES (?, ?)", name, startMicros);
         if (starts.incrementAndGet() % 100 == 0) {
-            try (PreparedStatement s = c.prepareStatement("DELETE FROM pace_start WHERE name = ? AND started_at < ?")) {
-                s.setString(1, name);
-                s.setLong(2, nowMicros - KEPT_MICROS);
-                s.executeUpdate();
-            }
+            update(c, "DELETE FROM pace_start WHERE name = ? AND started_at < ?", name, nowMicros - KEPT_MICROS);
         }
     }
 
@@ -75,11 +69,7 @@ final class JdbcPaceSlots implements PaceSlots {
     public void notBefore(String name, long atMicros) {
         ensureRow(name);
         access.call("space the provider's requests", c -> {
-            try (PreparedStatement s = c.prepareStatement("UPDATE pace SET next_start = GREATEST(next_start, ?) WHERE name = ?")) {
-                s.setLong(1, atMicros);
-                s.setString(2, name);
-                return s.executeUpdate();
-            }
+            return update(c, "UPDATE pace SET next_start = GREATEST(next_start, ?) WHERE name = ?", atMicros, name);
         });
     }
 
@@ -88,10 +78,7 @@ final class JdbcPaceSlots implements PaceSlots {
             return;
         }
         access.call("create a pace row", c -> {
-            try (PreparedStatement s = c.prepareStatement("INSERT INTO pace (name, next_start) VALUES (?, 0) ON CONFLICT DO NOTHING")) {
-                s.setString(1, name);
-                return s.executeUpdate();
-            }
+            return update(c, "INSERT INTO pace (name, next_start) VALUES (?, 0) ON CONFLICT DO NOTHING", name);
         });
         created.add(name);
     }

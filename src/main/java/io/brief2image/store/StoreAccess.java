@@ -2,6 +2,8 @@ package io.brief2image.store;
 
 import io.brief2image.base.ServiceStopping;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.Types;
 import java.sql.SQLException;
 import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLRecoverableException;
@@ -43,6 +45,23 @@ final class StoreAccess {
 
     void stopping(BooleanSupplier stopping) {
         this.stopping = stopping;
+    }
+
+    /**
+     * One INSERT, UPDATE or DELETE with its parameters in order (strings and numbers; a null is a NULL
+     * string): the rows it changed.
+     */
+    static int update(Connection c, String sql, Object... parameters) throws SQLException {
+        try (PreparedStatement statement = c.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                if (parameters[i] == null) {
+                    statement.setNull(i + 1, Types.VARCHAR);
+                } else {
+                    statement.setObject(i + 1, parameters[i]);
+                }
+            }
+            return statement.executeUpdate();
+        }
     }
 
     /** Runs {@code work} in one transaction (auto-commit for a single statement), waiting out an outage. */
