@@ -24,7 +24,7 @@ import java.util.zip.CRC32;
 final class NewEmbeddedStore {
 
     /** Every migration under db/store, oldest first (EmbeddedStoreTest: the list is the folder). */
-    static final List<String> SCRIPTS = List.of("V1__shared_state.sql", "V2__batches.sql", "V3__fleet_view.sql");
+    static final List<String> SCRIPTS = List.of("V1__shared_state.sql", "V2__batches.sql", "V3__fleet_view.sql", "V4__legacy_import.sql");
     static final String HISTORY = "store_schema_history";
 
     private NewEmbeddedStore() {

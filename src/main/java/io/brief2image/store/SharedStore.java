@@ -28,7 +28,7 @@ public final class SharedStore implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(SharedStore.class);
 
     /** The newest migration under db/store (V&lt;n&gt;__…sql): a store already at it opens without Flyway. */
-    static final String SCHEMA_VERSION = "3";
+    static final String SCHEMA_VERSION = "4";
 
     private final StoreConfig config;
     private final CompletableFuture<HikariDataSource> pool = new CompletableFuture<>();
@@ -117,13 +117,14 @@ public final class SharedStore implements AutoCloseable {
             if (config.embedded()) {
                 endClaimsOfDeadRuns(dataSource);
             }
+            migrated = LegacyFiles.importAtOpen(dataSource, config, clock, migrated);
             if (!pool.complete(dataSource)) {
                 dataSource.close(); // closed while it was opening
                 return;
             }
             LOG.info("shared store: {} (instance {}), opened in {} ms{}", config.where(), instance, (System.nanoTime() - begin) / 1_000_000,
                     migrated == null ? "" : ", " + migrated);
-        } catch (RuntimeException | java.sql.SQLException e) {
+        } catch (RuntimeException | java.sql.SQLException | java.io.IOException e) {
             if (dataSource != null) {
                 dataSource.close();
             }

@@ -303,4 +303,43 @@ abstract class StoreContract {
             pool.shutdownNow();
         }
     }
+
+    /**
+     * Upgrading from a version that kept its state in files (data/ledger, data/spend): the done briefs and
+     * each day's spend are in the store after the next open, the files are kept aside, and the same files
+     * brought back (a copy restored by hand, or a crash before they were moved) are not counted twice.
+     */
+    @Test
+    void theFilesOfAnEarlierVersionAreImportedOnce() throws Exception {
+        store.close();
+        Path data = config(dir).dataDir();
+        java.nio.file.Files.createDirectories(data.resolve("ledger"));
+        java.nio.file.Files.createDirectories(data.resolve("spend"));
+        java.nio.file.Files.writeString(data.resolve("ledger/old-done.json"),
+                "{\"fingerprint\":\"fp-1\",\"status\":\"done\",\"result\":{\"briefId\":\"old-done\",\"images\":[]}}");
+        java.nio.file.Files.writeString(data.resolve("ledger/old-started.json"), "{\"fingerprint\":\"fp-2\",\"status\":\"started\",\"result\":null}");
+        java.nio.file.Files.writeString(data.resolve("ledger/torn.json"), "{\"fingerprint\":\"fp-");
+        // settled 0.25 + an older bare amount 0.10 + a reservation with no outcome 0.40; a released one and a torn line count nothing
+        String journal = "r a 0.30\ns a 0.25\n0.10\nr b 0.40\nr c 0.50\nx c\nr d";
+        java.nio.file.Files.writeString(data.resolve("spend/" + DAY + ".spend"), journal);
+
+        store = SharedStore.open(config(dir), clock);
+        assertThat(store.spend().day(DAY).spentNanos()).isEqualTo(750_000_000L);
+        assertThat(store.ledger().read("old-done")).hasValueSatisfying(e -> {
+            assertThat(e.done()).isTrue();
+            assertThat(e.fingerprint()).isEqualTo("fp-1");
+            assertThat(e.result()).contains("\"briefId\":\"old-done\"");
+        });
+        assertThat(store.ledger().read("old-started")).as("a brief cut off by a crash is made again, as before").isEmpty();
+        assertThat(data.resolve("ledger")).doesNotExist();
+        assertThat(data.resolve("legacy-imported/spend/" + DAY + ".spend")).hasContent(journal);
+        assertThat(data.resolve("legacy-imported/ledger/torn.json")).exists();
+
+        store.close();
+        java.nio.file.Files.createDirectories(data.resolve("spend"));
+        java.nio.file.Files.writeString(data.resolve("spend/" + DAY + ".spend"), journal);
+        store = SharedStore.open(config(dir), clock);
+        assertThat(store.spend().day(DAY).spentNanos()).as("the same journal again").isEqualTo(750_000_000L);
+        assertThat(data.resolve("legacy-imported/spend-2/" + DAY + ".spend")).exists();
+    }
 }
