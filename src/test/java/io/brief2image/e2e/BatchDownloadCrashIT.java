@@ -63,7 +63,6 @@ class BatchDownloadCrashIT {
         Files.createDirectories(work.resolve("inbox"));
         StringBuilder csv = new StringBuilder("id,prompt,n,priority\n");
         for (int i = 0; i < BRIEFS; i++) {
-            // prompts of one length: every line has the same usage, so the same price
             csv.append("shelf-").append(i).append(",a blue vase number ").append(i).append(",1,batch\n");
         }
         Files.writeString(work.resolve("inbox/shelf.csv"), csv);
@@ -112,17 +111,18 @@ class BatchDownloadCrashIT {
         assertThat(work.resolve("failed")).isEmptyDirectory();
 
         // each line at the batch price of its usage; the store's spend is their sum, nothing twice
+        // (sidecars round cost_usd to micro-dollars, the store keeps it exact: half a micro-dollar each apart at most)
+        double rounding = 5e-7;
         ModelSpec model = ModelTable.load("classpath:models.yaml").find("gpt-image-2").orElseThrow();
         assertThat(model.batchFactor()).isEqualTo(0.5);
         double total = 0;
         for (JsonNode s : sidecars) {
             double now = CostEstimate.of(model, s.path("usage"), s.path("quality").asText(null), s.path("size").asText(), 1);
-            assertThat(s.path("cost_usd").asDouble()).isCloseTo(now * 0.5, within(1e-9));
-            assertThat(s.path("cost_usd").asDouble()).isCloseTo(sidecars.get(0).path("cost_usd").asDouble(), within(1e-9));
+            assertThat(s.path("cost_usd").asDouble()).isCloseTo(now * 0.5, within(rounding));
             total += s.path("cost_usd").asDouble();
         }
         assertThat(total).isPositive();
-        assertThat(spentToday).as("spent today in the store").isCloseTo(total, within(1e-6));
+        assertThat(spentToday).as("spent today in the store").isCloseTo(total, within(BRIEFS * rounding));
     }
 
     private long batchesCreated() {
