@@ -36,7 +36,9 @@ public final class BatchesApi {
         long now = System.currentTimeMillis();
         List<Map<String, Object>> batches = new ArrayList<>();
         try {
-            for (BatchRecords.FileRow file : records.unfinishedFiles()) {
+            List<BatchRecords.FileRow> files = records.unfinishedFiles();
+            Map<String, BatchOutlook.Pending> figures = outlook.of(files);
+            for (BatchRecords.FileRow file : files) {
                 Map<String, Object> row = new LinkedHashMap<>();
                 row.put("file", file.key());
                 row.put("state", file.state());
@@ -45,7 +47,7 @@ public final class BatchesApi {
                 row.put("age_seconds", (now - file.openedAt()) / 1000);
                 row.put("batch_id", file.batchId());
                 row.put("status", file.batchStatus());
-                BatchOutlook.Pending pending = outlook.of(file);
+                BatchOutlook.Pending pending = figures.get(file.key());
                 row.put("pending_lines", pending.lines());
                 row.put("expected_cost_usd", pending.reservedUsd());
                 row.put("expected_saving_usd", pending.savingUsd());
