@@ -5,6 +5,11 @@
 const REFRESH_MS = 2000;
 let galleryKey = null;
 let deadLetterKey = null;
+let batchKey = null;
+// batches cancelled from this page: the store shows it only at the next poll, the button must not come back before
+const cancelSent = new Set();
+// a batch with one of these statuses has ended: there is nothing left to cancel
+const ENDED = new Set(["completed", "failed", "expired", "cancelling", "cancelled"]);
 // refreshes overlap when the server is slow or a replay refreshes at once; only the newest may draw
 let refreshSeq = 0;
 
@@ -147,11 +152,100 @@ function reasonCell(d) {
   return cell;
 }
 
+// Replay and Cancel present the admin token when one is typed in; from loopback none is needed unless the service says so
+function adminHeaders() {
+  const token = byId("admin-token").value.trim();
+  return token ? { "Authorization": "Bearer " + token } : {};
+}
+
+function money(usd) {
+  const value = Number(usd);
+  return "$" + value.toFixed(value !== 0 && Math.abs(value) < 0.1 ? 4 : 2);
+}
+
+function ageText(seconds) {
+  const s = Math.max(0, Math.floor(Number(seconds)));
+  if (s < 60) return s + " s";
+  if (s < 3600) return Math.floor(s / 60) + " min " + (s % 60) + " s";
+  return Math.floor(s / 3600) + " h " + Math.floor((s % 3600) / 60) + " min";
+}
+
+// Open and pending batch files: redrawn when a batch changes, only the ages and savings otherwise (a click on Cancel is not lost)
+function showBatches(reply) {
+  const summary = byId("batches-summary");
+  const batches = reply.batches || [];
+  summary.textContent = reply.error ? "batch records: " + reply.error : batchSummary(batches);
+  const key = batches.map(b => [b.file, b.state, b.status, b.lines, b.pending_lines].join("/")).join("|");
+  const body = byId("batches").querySelector("tbody");
+  if (key !== batchKey) {
+    batchKey = key;
+    body.replaceChildren();
+    for (const b of batches) {
+      const row = el("tr");
+      row.dataset.file = b.file;
+      if (b.batch_id) row.dataset.batch = b.batch_id;
+      row.append(el("td", "batch-id", b.batch_id || "(not submitted yet)"), el("td", "state", b.state), el("td", "status", b.status || "–"),
+        el("td", "lines", b.lines), el("td", "pending", b.pending_lines), el("td", "age"), el("td", "saving"), cancelCell(b));
+      body.append(row);
+    }
+  }
+  batches.forEach((b, i) => {
+    const row = body.rows[i];
+    row.querySelector("td.age").textContent = ageText(b.age_seconds);
+    row.querySelector("td.saving").textContent = money(b.expected_saving_usd);
+    row.querySelector("td.saving").title = money(b.expected_cost_usd) + " at the batch price for the lines still to read";
+  });
+  byId("batches").hidden = batches.length === 0;
+  byId("no-batches").hidden = batches.length > 0 || Boolean(reply.error);
+}
+
+function batchSummary(batches) {
+  if (batches.length === 0) return "";
+  const pending = batches.reduce((sum, b) => sum + Number(b.pending_lines), 0);
+  const saving = batches.reduce((sum, b) => sum + Number(b.expected_saving_usd), 0);
+  return batches.length + " open or pending · " + pending + " lines to read · expected saving " + money(saving)
+    + " against the synchronous price";
+}
+
+function cancelCell(b) {
+  const cell = el("td", "action");
+  if (b.batch_id && !ENDED.has(b.status)) {
+    const sent = cancelSent.has(b.batch_id);
+    const button = el("button", "cancel", sent ? "Cancelling" : "Cancel");
+    button.type = "button";
+    button.disabled = sent;
+    button.addEventListener("click", () => cancelBatch(b, button));
+    cell.append(button);
+  }
+  return cell;
+}
+
+async function cancelBatch(b, button) {
+  const result = byId("batch-result");
+  if (!window.confirm("Cancel batch " + b.batch_id + "? Its " + b.pending_lines
+      + " lines still to read are made as batch-on-expiry says (now at the full price, or in a new batch).")) return;
+  button.disabled = true;
+  result.classList.remove("error");
+  result.textContent = "cancelling " + b.batch_id + "…";
+  try {
+    const response = await fetch("/api/batches/cancel?id=" + encodeURIComponent(b.batch_id), { method: "POST", headers: adminHeaders() });
+    const body = await response.json();
+    if (!response.ok) throw new Error(body.error || "HTTP " + response.status);
+    result.textContent = "Batch " + body.batch_id + ": " + body.status + ".";
+    cancelSent.add(b.batch_id);
+    batchKey = null;
+    await refresh();
+  } catch (e) {
+    result.classList.add("error");
+    result.textContent = "Cancel failed: " + e.message;
+    button.disabled = false;
+  }
+}
+
 async function replay() {
   const button = byId("replay");
   const result = byId("replay-result");
-  const token = byId("admin-token").value.trim();
-  const headers = token ? { "Authorization": "Bearer " + token } : {};
+  const headers = adminHeaders();
   button.disabled = true;
   result.classList.remove("error");
   result.textContent = "replaying…";
@@ -175,12 +269,15 @@ async function refresh() {
   const connection = byId("connection");
   const seq = ++refreshSeq;
   try {
-    const [status, images, deadLetters] = await Promise.all([
-      getJson("/api/status"), getJson("/api/images?limit=50"), getJson("/api/dead-letters")]);
+    // the batch records live in the store: while it does not answer the panel says so, the rest of the page goes on
+    const [status, images, deadLetters, batches] = await Promise.all([
+      getJson("/api/status"), getJson("/api/images?limit=50"), getJson("/api/dead-letters"),
+      getJson("/api/batches").catch(e => ({ error: e.message }))]);
     if (seq !== refreshSeq) return;
     showStatus(status);
     showGallery(images);
     showDeadLetters(deadLetters);
+    showBatches(batches);
     connection.classList.remove("lost");
     connection.textContent = "live · " + new Date().toLocaleTimeString();
   } catch (e) {

@@ -30,8 +30,10 @@ import org.apache.camel.impl.DefaultCamelContext;
  * lazily by the offline provider in this JVM) streamed by {@code BatchOutput} in a child JVM under
  * a small heap, images decoded to disk and deleted once counted; against the streaming floor, the
  * same bytes read and discarded by the same HTTP client in the same heap. Prints one Markdown row each.
+ * Then the cost row ({@link BatchCostBench}): {@code --cost-briefs} briefs (200; 0 skips it) through the
+ * packaged jar now and through a batch, their sidecars' {@code cost_usd} summed.
  * <p>
- * {@code mvn -B -Pbench -DskipTests package -Dbench.args="batch-download --lines 2000 --image-bytes 1572864 --heap 128m"}
+ * {@code mvn -B -Pbench -DskipTests package -Dbench.args="batch-download --lines 2000 --image-bytes 1572864 --heap 128m --cost-briefs 2000"}
  */
 public final class BatchDownloadBench {
 
@@ -42,11 +44,13 @@ public final class BatchDownloadBench {
         int lines = 2000;
         int imageBytes = 1_572_864;
         String heap = "128m";
+        int costBriefs = 200;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--lines" -> lines = Integer.parseInt(args[++i]);
                 case "--image-bytes" -> imageBytes = Integer.parseInt(args[++i]);
                 case "--heap" -> heap = args[++i];
+                case "--cost-briefs" -> costBriefs = Integer.parseInt(args[++i]);
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
@@ -97,5 +101,8 @@ public final class BatchDownloadBench {
             context.stop();
         }
         System.out.println("(" + File.separator + "proc load: " + Files.readString(Path.of("/proc/loadavg")).strip() + ")");
+        if (costBriefs > 0) {
+            BatchCostBench.print(costBriefs);
+        }
     }
 }

@@ -76,6 +76,10 @@ public final class BenchMain {
             FleetBench.main(Arrays.copyOfRange(args, 1, args.length));
             return;
         }
+        if (args.length > 0 && args[0].equals("batch-cost")) {
+            BatchCostBench.main(Arrays.copyOfRange(args, 1, args.length));
+            return;
+        }
         if (args.length > 0 && args[0].equals("batch-download")) {
             BatchDownloadBench.main(Arrays.copyOfRange(args, 1, args.length));
             return;

@@ -30,6 +30,8 @@ public final class BatchRunner {
     private final Map<String, String> metadata;
     private final Clock clock;
     private final Map<String, String> lastProblem = new ConcurrentHashMap<>();
+    /** Files whose reading on after a restart was said in the log (once each). */
+    private final java.util.Set<String> resumed = ConcurrentHashMap.newKeySet();
 
     public BatchRunner(BatchCollector collector, BatchRecords records, BatchApi api, BatchResults results, PollPolicy poll,
                        String instance, Clock clock) {
@@ -72,6 +74,11 @@ public final class BatchRunner {
             }
         }
         for (BatchRecords.FileRow file : records.files("ended")) {
+            if ((file.outputLines() > 0 || file.errorLines() > 0) && resumed.add(file.key())) {
+                // after a restart (or a download that failed): the lines already handled are passed over, not written again
+                LOG.info("batch {}: reading its results on after line {} of the output file ({} bytes) and line {} of the error file",
+                        file.batchId(), file.outputLines(), file.outputBytes(), file.errorLines());
+            }
             step(file.key(), () -> results.read(file));
         }
     }

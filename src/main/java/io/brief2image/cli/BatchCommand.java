@@ -37,7 +37,7 @@ final class BatchCommand implements Callable<Integer> {
         return 2;
     }
 
-    @Command(name = "list", mixinStandardHelpOptions = true, description = "Open and pending batches: lines, age, batch id and status.")
+    @Command(name = "list", mixinStandardHelpOptions = true, description = "Open and pending batches: lines, lines still to read, age, expected saving, batch id and status.")
     static final class ListBatches implements Callable<Integer> {
 
         @Mixin
@@ -53,10 +53,11 @@ final class BatchCommand implements Callable<Integer> {
                 return Service.failed(reply);
             }
             JsonNode batches = Json.MAPPER.readTree(reply.body()).path("batches");
-            System.out.printf("%-32s %-10s %6s %8s  %s%n", "BATCH", "STATE", "LINES", "AGE(s)", "STATUS");
+            System.out.printf("%-32s %-10s %6s %7s %8s %10s  %s%n", "BATCH", "STATE", "LINES", "TO READ", "AGE(s)", "SAVING($)", "STATUS");
             for (JsonNode b : batches) {
-                System.out.printf("%-32s %-10s %6d %8d  %s%n", b.path("batch_id").asText("(not yet)"), b.path("state").asText(),
-                        b.path("lines").asInt(), b.path("age_seconds").asLong(), b.path("status").asText("-"));
+                System.out.printf(java.util.Locale.ROOT, "%-32s %-10s %6d %7d %8d %10.4f  %s%n", b.path("batch_id").asText("(not yet)"),
+                        b.path("state").asText(), b.path("lines").asInt(), b.path("pending_lines").asInt(), b.path("age_seconds").asLong(),
+                        b.path("expected_saving_usd").asDouble(), b.path("status").asText("-"));
             }
             System.out.printf("%d batch file(s) open or pending%n", batches.size());
             return 0;

@@ -14,7 +14,7 @@ final class BatchApiRoutes {
     private BatchApiRoutes() {
     }
 
-    static List<ApiEndpoint> of(OfflineFiles files, OfflineBatches batches) {
+    static List<ApiEndpoint> of(OfflineFiles files, OfflineBatches batches, long downloadBytesPerSecond) {
         return List.of(
                 new Route("POST", "/v1/files", request -> upload(files, request)),
                 new Route("GET", "/v1/files/{id}", request -> {
@@ -24,7 +24,7 @@ final class BatchApiRoutes {
                 new Route("GET", "/v1/files/{id}/content", request -> {
                     StoredFile file = files.require(Route.idIn(request.path()));
                     return replies -> {
-                        OutputStream out = replies.startChunked(200, "application/octet-stream");
+                        OutputStream out = ThrottledOutputStream.of(replies.startChunked(200, "application/octet-stream"), downloadBytesPerSecond);
                         file.content().writeTo(out);
                         out.flush();
                     };

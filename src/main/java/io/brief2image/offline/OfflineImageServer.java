@@ -55,7 +55,7 @@ public final class OfflineImageServer implements AutoCloseable {
                 new ModerationsEndpoint(),
                 StableDiffusionEndpoint.txt2img(previews),
                 StableDiffusionEndpoint.img2img(previews)));
-        endpoints.addAll(BatchApiRoutes.of(files, batches));
+        endpoints.addAll(BatchApiRoutes.of(files, batches, options.downloadBytesPerSecond()));
 
         HttpServer server = HttpServer.create(
                 new InetSocketAddress(InetAddress.getLoopbackAddress(), options.port()), ACCEPT_BACKLOG);

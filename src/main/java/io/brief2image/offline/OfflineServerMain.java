@@ -5,11 +5,11 @@ import java.util.concurrent.CountDownLatch;
 /**
  * The offline provider on its own, for any OpenAI client (not only brief2image):
  * {@code java -cp target/brief2image.jar io.brief2image.offline.OfflineServerMain [--port N]
- * [--latency-ms N] [--image-bytes N] [--batch-delay-ms N] [--faults]}. Serves until the process is stopped.
+ * [--latency-ms N] [--image-bytes N] [--batch-delay-ms N] [--download-bytes-per-second N] [--faults]}. Serves until the process is stopped.
  */
 public final class OfflineServerMain {
 
-    private static final String USAGE = "usage: OfflineServerMain [--port N] [--latency-ms N] [--image-bytes N] [--batch-delay-ms N] [--faults]";
+    private static final String USAGE = "usage: OfflineServerMain [--port N] [--latency-ms N] [--image-bytes N] [--batch-delay-ms N] [--download-bytes-per-second N] [--faults]";
 
     private OfflineServerMain() {
     }
@@ -40,6 +40,7 @@ public final class OfflineServerMain {
                 case "--latency-ms" -> options = options.withLatencyMillis(number(args, ++i));
                 case "--image-bytes" -> options = options.withFixedImageBytes((int) number(args, ++i));
                 case "--batch-delay-ms" -> options = options.withBatchDelayMillis(number(args, ++i));
+                case "--download-bytes-per-second" -> options = options.withDownloadBytesPerSecond(number(args, ++i));
                 default -> throw new IllegalArgumentException("Unknown option '" + args[i] + "'.");
             }
         }

@@ -25,11 +25,19 @@ class BatchCommandTest {
             app.drop("slow.json", "{\"prompt\": \"a slow boat\", \"n\": 1, \"priority\": \"batch\"}");
             HttpCalls http = new HttpCalls(app.httpPort());
             String[] id = new String[1];
+            JsonNode[] listed = new JsonNode[1];
             await().atMost(Duration.ofSeconds(30)).until(() -> {
                 JsonNode batches = io.brief2image.base.Json.MAPPER.readTree(http.get("/api/batches").body()).path("batches");
-                id[0] = batches.size() == 1 ? batches.get(0).path("batch_id").asText(null) : null;
+                listed[0] = batches.size() == 1 ? batches.get(0) : null;
+                id[0] = listed[0] != null ? listed[0].path("batch_id").asText(null) : null;
                 return id[0] != null && id[0].startsWith("batch_");
             });
+            // its one line still to read, reserved at the batch price, saves as much again (gpt-image-2: half price)
+            assertThat(listed[0].path("lines").asInt()).isEqualTo(1);
+            assertThat(listed[0].path("pending_lines").asInt()).isEqualTo(1);
+            assertThat(listed[0].path("expected_cost_usd").asDouble()).isPositive();
+            assertThat(listed[0].path("expected_saving_usd").asDouble()).isEqualTo(listed[0].path("expected_cost_usd").asDouble(),
+                    org.assertj.core.api.Assertions.within(1e-9));
             String port = "http-port=" + app.httpPort();
             assertThat(Brief2Image.run("batch", "list", "--set", port)).isZero();
             assertThat(Brief2Image.run("batch", "cancel", "--set", port, "batch_not_ours")).isEqualTo(1);

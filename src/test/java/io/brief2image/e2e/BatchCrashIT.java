@@ -6,13 +6,11 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.brief2image.offline.OfflineImageServer;
 import io.brief2image.offline.OfflineOptions;
-import io.brief2image.testing.PackagedJar;
 import io.brief2image.testing.RunningApp;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -34,6 +32,7 @@ class BatchCrashIT {
     @TempDir
     Path work;
     OfflineImageServer server;
+    BatchJarRun run;
 
     @AfterEach
     void stop() {
@@ -45,6 +44,7 @@ class BatchCrashIT {
     @Test
     void killedWhileABatchIsPendingTheRestartPollsItAndNothingIsSubmittedOrWrittenTwice() throws Exception {
         server = OfflineImageServer.start(OfflineOptions.defaults().withBatchDelayMillis(6_000));
+        run = new BatchJarRun(work, server);
         Files.createDirectories(work.resolve("inbox"));
         StringBuilder csv = new StringBuilder("id,prompt,n,priority\n");
         for (int i = 0; i < BRIEFS; i++) {
@@ -74,7 +74,7 @@ class BatchCrashIT {
                         .containsExactly("night-" + i + "-1.json", "night-" + i + "-1.png");
             }
         }
-        assertThat(server.requests().stream().filter(r -> r.path().endsWith("/images/generations"))).isEmpty();
+        assertThat(run.imageCalls()).isZero();
         try (Stream<Path> left = Files.list(work.resolve("data/batches/images"))) {
             assertThat(left).isEmpty();
         }
@@ -82,22 +82,14 @@ class BatchCrashIT {
     }
 
     private long batchesCreated() {
-        return server.requests().stream().filter(r -> "POST".equals(r.method()) && r.path().endsWith("/batches")).count();
+        return run.batchesCreated();
     }
 
     private List<Path> sidecars() throws IOException {
-        if (!Files.isDirectory(work.resolve("outbox"))) {
-            return List.of();
-        }
-        try (Stream<Path> files = Files.walk(work.resolve("outbox"))) {
-            return files.filter(f -> f.toString().endsWith(".json")).sorted().toList();
-        }
+        return run.sidecars();
     }
 
     private Process launch(String log) throws IOException {
-        Map<String, String> settings = new HashMap<>(PackagedJar.ports(RunningApp.freePort()));
-        settings.putAll(Map.of("provider", "openai", "openai-base-url", server.baseUrl(), "openai-api-key", "sk-test-batch-crash",
-                "expansion", "rules", "inbox-quiet-ms", "100", "retry-base-ms", "50", "batch-max-wait", "1"));
-        return PackagedJar.launch(work, log, settings);
+        return run.launch(log, RunningApp.freePort(), Map.of("batch-max-wait", "1"));
     }
 }

@@ -12,6 +12,8 @@ class OfflineServerMainTest {
         assertThat(OfflineServerMain.parse(new String[0])).isEqualTo(OfflineOptions.defaults());
         assertThat(OfflineServerMain.parse(new String[] {"--port", "8089", "--latency-ms", "250", "--image-bytes", "4096", "--faults"}))
                 .isEqualTo(new OfflineOptions(8089, 250, 4096, true));
+        assertThat(OfflineServerMain.parse(new String[] {"--batch-delay-ms", "3000", "--download-bytes-per-second", "400000"}))
+                .isEqualTo(OfflineOptions.defaults().withBatchDelayMillis(3000).withDownloadBytesPerSecond(400_000));
     }
 
     @Test

@@ -3,29 +3,17 @@ package io.brief2image.ops;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.brief2image.testing.HeadlessChromium;
 import io.brief2image.testing.RunningApp;
-import java.io.File;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
-import java.util.List;
-import java.util.Map;
-import java.util.logging.Level;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
-import org.openqa.selenium.logging.LogEntry;
-import org.openqa.selenium.logging.LogType;
 
 /**
  * The status page as an operator sees it, in headless Chromium: the gallery shows a rendered image,
@@ -33,9 +21,6 @@ import org.openqa.selenium.logging.LogType;
  * and target/status-page-detail.png behind for a person to look at.
  */
 class StatusPageBrowserIT {
-
-    private static final File CHROMIUM = new File("/usr/bin/chromium");
-    private static final File CHROMEDRIVER = new File("/usr/bin/chromedriver");
 
     @TempDir
     Path root;
@@ -46,7 +31,7 @@ class StatusPageBrowserIT {
 
     @BeforeEach
     void start() {
-        Assumptions.assumeTrue(CHROMIUM.canExecute(), "no /usr/bin/chromium (apt-get install -y chromium chromium-driver)");
+        HeadlessChromium.assumeInstalled();
         app = new RunningApp(root).start();
         app.drop("harbor.json", "{\"id\": \"harbor\", \"prompt\": \"a quiet harbor at dawn, fishing boats\", \"n\": 2, \"seed\": 11}");
         app.drop("fox.json", "{\"id\": \"fox\", \"prompt\": \"a red fox in fresh snow\", \"n\": 1, \"seed\": 5}");
@@ -54,7 +39,7 @@ class StatusPageBrowserIT {
         app.awaitSidecars("harbor", 2);
         app.awaitSidecars("fox", 1);
         app.awaitDeadLetter("broken.json");
-        browser = chromium();
+        browser = HeadlessChromium.start(profile);
     }
 
     @AfterEach
@@ -104,34 +89,14 @@ class StatusPageBrowserIT {
         assertThat(browser.findElement(By.id("detail-image-prompt")).getText()).isNotBlank();
         save("status-page-detail.png");
 
-        List<String> problems = browser.manage().logs().get(LogType.BROWSER).getAll().stream()
-                .filter(entry -> entry.getLevel().intValue() >= Level.SEVERE.intValue())
-                .map(LogEntry::getMessage)
-                .filter(message -> !message.contains("favicon.ico"))
-                .toList();
-        assertThat(problems).as("errors in the browser console (CSP violations, script errors)").isEmpty();
+        assertThat(HeadlessChromium.consoleErrors(browser)).as("errors in the browser console (CSP violations, script errors)").isEmpty();
     }
 
     private Object script(String code) {
-        return ((JavascriptExecutor) browser).executeScript(code);
+        return HeadlessChromium.script(browser, code);
     }
 
     private void save(String name) throws Exception {
-        File shot = browser.getScreenshotAs(OutputType.FILE);
-        Path target = Path.of("target", name);
-        Files.createDirectories(target.getParent());
-        Files.copy(shot.toPath(), target, StandardCopyOption.REPLACE_EXISTING);
-    }
-
-    /** The Debian Chromium and its driver, named explicitly so Selenium Manager never downloads a browser. */
-    private ChromeDriver chromium() {
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM);
-        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                "--no-first-run", "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage",
-                "--window-size=1280,1300", "--user-data-dir=" + profile.toAbsolutePath());
-        options.setCapability("goog:loggingPrefs", Map.of(LogType.BROWSER, "ALL"));
-        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER).usingAnyFreePort().build();
-        return new ChromeDriver(service, options);
+        HeadlessChromium.save(browser, name);
     }
 }

@@ -1,6 +1,7 @@
 package io.brief2image.ops.web;
 
 import io.brief2image.batch.BatchApiException;
+import io.brief2image.batch.BatchOutlook;
 import io.brief2image.batch.BatchRunner;
 import io.brief2image.batch.BatchStatus;
 import io.brief2image.ops.AdminAccess;
@@ -12,8 +13,9 @@ import java.util.Map;
 import org.apache.camel.Exchange;
 
 /**
- * GET /api/batches: the open and pending batch files (lines, age, batch id and status), for the
- * operators and {@code batch list}; POST /api/batches/cancel?id=ID: cancels a batch of this pipeline,
+ * GET /api/batches: the open and pending batch files (lines, lines still to read, age, batch id and
+ * status, what the lines still to read are reserved at and save against the synchronous price), for
+ * the status page and {@code batch list}; POST /api/batches/cancel?id=ID: cancels a batch of this pipeline,
  * for an admin as replay is ({@link AdminAccess}), for {@code batch cancel ID}.
  */
 public final class BatchesApi {
@@ -21,18 +23,22 @@ public final class BatchesApi {
     private final AdminGuard guard;
     private final BatchRecords records;
     private final BatchRunner runner;
+    private final BatchOutlook outlook;
 
     public BatchesApi(AdminAccess access, BatchRecords records, BatchRunner runner) {
         this.guard = new AdminGuard(access);
         this.records = records;
         this.runner = runner;
+        this.outlook = new BatchOutlook(records);
     }
 
     public void list(Exchange exchange) {
         long now = System.currentTimeMillis();
         List<Map<String, Object>> batches = new ArrayList<>();
         try {
-            for (BatchRecords.FileRow file : records.unfinishedFiles()) {
+            List<BatchRecords.FileRow> files = records.unfinishedFiles();
+            Map<String, BatchOutlook.Pending> figures = outlook.of(files);
+            for (BatchRecords.FileRow file : files) {
                 Map<String, Object> row = new LinkedHashMap<>();
                 row.put("file", file.key());
                 row.put("state", file.state());
@@ -41,6 +47,10 @@ public final class BatchesApi {
                 row.put("age_seconds", (now - file.openedAt()) / 1000);
                 row.put("batch_id", file.batchId());
                 row.put("status", file.batchStatus());
+                BatchOutlook.Pending pending = figures.get(file.key());
+                row.put("pending_lines", pending.lines());
+                row.put("expected_cost_usd", pending.reservedUsd());
+                row.put("expected_saving_usd", pending.savingUsd());
                 batches.add(row);
             }
         } catch (RuntimeException storeDown) {
