@@ -109,7 +109,7 @@ public final class DeadLetters {
                 ? Character.toLowerCase(cause.charAt(0)) + cause.substring(1) : cause;
         String reason = made + " of " + kept.total() + (made == 1 ? " images was made and is" : " images were made and are")
                 + " in the outbox; the other" + (missing == 1 ? "" : " " + missing) + " could not be made: " + cause
-                + (cause.toLowerCase(java.util.Locale.ROOT).contains("replay") ? "" : " Replay makes only the missing "
+                + (cause.toLowerCase(java.util.Locale.ROOT).contains("replay") ? "" : " Replayed, the brief makes only the missing "
                 + (missing == 1 ? "image." : "images."));
         return new BriefFailure(failure.stage(), reason, failure.detail(), failure.httpStatus(), failure.providerError(), failure.attempts(),
                 failure.getCause());

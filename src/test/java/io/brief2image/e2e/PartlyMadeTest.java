@@ -10,6 +10,7 @@ import io.brief2image.deadletter.DeadLetterReplay;
 import io.brief2image.offline.Fault;
 import io.brief2image.offline.OfflineImageServer;
 import io.brief2image.offline.RecordedRequest;
+import io.brief2image.testing.PlainReason;
 import io.brief2image.testing.RunningApp;
 import jakarta.jms.ConnectionFactory;
 import java.nio.file.Path;
@@ -52,6 +53,7 @@ class PartlyMadeTest {
         app.drop("duo.json", "{\"prompt\": \"a paper boat on a pond\", \"n\": 2}");
 
         JsonNode error = app.awaitDeadLetter("duo.json");
+        PlainReason.assertPlain(error, root);
         assertThat(error.path("stage").asText()).isEqualTo("render");
         assertThat(error.path("reason").asText())
                 .startsWith("1 of 2 images was made and is in the outbox; the other could not be made: ")
