@@ -25,6 +25,7 @@ import io.brief2image.guidelines.GuidelineStage;
 import io.brief2image.guidelines.rules.Guidelines;
 import io.brief2image.guidelines.policy.GuidelinePolicy;
 import io.brief2image.outbox.EarlierImages;
+import io.brief2image.outbox.MadeSoFar;
 import io.brief2image.outbox.OutboxWriter;
 import io.brief2image.outbox.PendingOutbox;
 import io.brief2image.outbox.ResultPublisher;
@@ -113,6 +114,12 @@ public final class PipelineBeans extends OnceBeans {
         return once("guidelineStage", () -> new GuidelineStage(guidelinePolicy()));
     }
 
+    /** The paid images of a brief that failed part way: published by the error handlers, the rest dead-lettered. */
+    @BindToRegistry
+    public MadeSoFar madeSoFar() {
+        return once("madeSoFar", () -> new MadeSoFar(outbox(), ledger()));
+    }
+
     @BindToRegistry
     public OutboxWriter outbox() {
         return once("outbox", () -> new OutboxWriter(settings.folders().outbox(), partials(), clock(), pendingOutbox(),
@@ -131,7 +138,8 @@ public final class PipelineBeans extends OnceBeans {
 
     @BindToRegistry
     public DeadLetters deadLetters() {
-        return once("deadLetters", () -> new DeadLetters(settings.folders().failed(), partials(), results(), duplicates(), template(), clock()));
+        return once("deadLetters", () -> new DeadLetters(settings.folders().failed(), partials(), results(), duplicates(), madeSoFar(),
+                template(), clock()));
     }
 
     /** Images paid for but kept for a full outbox; those kept by an earlier run are written out at start. */

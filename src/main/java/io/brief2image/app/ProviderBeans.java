@@ -120,7 +120,7 @@ public final class ProviderBeans extends OnceBeans {
             BatchResults results = new BatchResults(pipeline.store().batches(), api, pipeline.partials()::next, settings.folders().data(),
                     pipeline.budget(), batchBriefs(), new BatchMetrics(pipeline.metrics().registry(), pipeline.store().batches()));
             return new BatchRunner((BatchCollector) batchLineSink(), pipeline.store().batches(), api, results, poll,
-                    pipeline.store().instance(), pipeline.clock());
+                    pipeline.store().instance(), pipeline.store().lease(), pipeline.clock());
         });
     }
 

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.brief2image.admission.Budget;
 import io.brief2image.base.BriefFailure;
+import io.brief2image.base.BriefResult;
+import io.brief2image.base.Sidecar;
 import io.brief2image.base.Json;
 import io.brief2image.base.Queues;
 import io.brief2image.brief.BriefIntake;
@@ -11,6 +13,7 @@ import io.brief2image.brief.Priority;
 import io.brief2image.dedupe.DuplicateGate;
 import io.brief2image.dedupe.Ledger;
 import io.brief2image.expansion.RenderPlan;
+import io.brief2image.render.RenderedBrief;
 import io.brief2image.store.BatchRecords;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -33,9 +36,12 @@ import org.slf4j.LoggerFactory;
 /**
  * Finishes a batch brief once every line of it is accounted for: all made → its images are published
  * through route batch-results (outbox, result event, JMS reply: the same steps as any brief); a line
- * failed → the brief is a dead letter with that line's reason (the same route's error handler);
- * lines the batch never ran → as {@code batch-on-expiry} says, the brief goes back to the briefs queue
- * to be made now, or its lines into the next batch. None is lost: the brief's state in the store
+ * failed → the images of the made lines are published all the same (they are paid for) and the brief
+ * is a dead letter for the missing ones with that line's reason (the same route's error handler, through
+ * outbox.MadeSoFar: replayed, it makes only the missing images); lines the batch never ran → as
+ * {@code batch-on-expiry} says, the brief goes back to the briefs queue to be made now (the made
+ * images published first, so only the missing ones are made and paid for again), or its lines into
+ * the next batch. None is lost: the brief's state in the store
  * moves from waiting only once, after what it leads to is done.
  */
 public final class BatchBriefs {
@@ -43,6 +49,8 @@ public final class BatchBriefs {
     private static final Logger LOG = LoggerFactory.getLogger(BatchBriefs.class);
     public static final String RENDERED = "b2iBatchRendered";
     public static final String FAILURE = "b2iBatchFailure";
+    /** The made images of a brief whose other lines the batch never ran, published before the brief is made now. */
+    private static final String KEEP = "b2iBatchKeep";
 
     /** What happens to the briefs of a batch that ended before their images were made. */
     public enum OnExpiry { NOW, BATCH }
@@ -82,19 +90,21 @@ public final class BatchBriefs {
         }
         QueueMessage message = QueueMessage.read(brief.message(), brief.headers());
         RenderPlan plan = PlanJson.read(brief.plan());
+        List<Sidecar> earlier = ledger.madeBefore(plan.brief()).map(BriefResult::images).orElse(List.of());
         BatchRecords.LineRow failed = lines.stream().filter(l -> "failed".equals(l.state())).findFirst().orElse(null);
         if (failed != null) {
+            // the made lines are paid for: published with the failure (outbox.MadeSoFar), the dead letter is the rest
             JsonNode result = Json.MAPPER.readTree(failed.result());
-            images.delete(lines);
+            RenderedBrief made = images.rendered(plan, made(lines), status, earlier);
             send(message, plan, FAILURE, new BriefFailure("batch", result.path("reason").asText("The image service could not make this image."),
                     "batch " + result.path("batch_id").asText() + ", line " + result.path("line").asText() + ", custom_id " + failed.customId()
-                            + (result.hasNonNull("code") ? ", error " + result.path("code").asText() : "")));
+                            + (result.hasNonNull("code") ? ", error " + result.path("code").asText() : "")), made);
             records.briefState(briefKey, "waiting", "failed");
             return;
         }
         List<BatchRecords.LineRow> unfinished = lines.stream().filter(l -> "unfinished".equals(l.state())).toList();
         if (!unfinished.isEmpty()) {
-            again(brief, message, plan, lines, unfinished, status);
+            again(brief, message, plan, lines, unfinished, status, earlier);
             return;
         }
         if (!images.present(lines)) {
@@ -102,12 +112,16 @@ public final class BatchBriefs {
             records.briefState(briefKey, "waiting", "published");
             return;
         }
-        send(message, plan, RENDERED, images.rendered(plan, lines, status));
+        send(message, plan, RENDERED, images.rendered(plan, lines, status, earlier), null);
         records.briefState(briefKey, "waiting", "published");
     }
 
+    private static List<BatchRecords.LineRow> made(List<BatchRecords.LineRow> lines) {
+        return lines.stream().filter(l -> "made".equals(l.state())).toList();
+    }
+
     private void again(BatchRecords.BriefRow brief, QueueMessage message, RenderPlan plan, List<BatchRecords.LineRow> lines,
-                       List<BatchRecords.LineRow> unfinished, BatchStatus status) throws IOException {
+                       List<BatchRecords.LineRow> unfinished, BatchStatus status, List<Sidecar> earlier) throws IOException {
         if (onExpiry == OnExpiry.BATCH && collector != null) {
             Map<String, Set<String>> byFile = new HashMap<>();
             unfinished.forEach(l -> byFile.computeIfAbsent(l.fileKey(), k -> new HashSet<>()).add(l.customId()));
@@ -119,13 +133,18 @@ public final class BatchBriefs {
                     status.status(), unfinished.size());
             return;
         }
-        // made now: the whole brief again, as a new queue message; the batch's reservations are given back
+        // made now: the brief again, as a new queue message; the batch's reservations of the lines it never ran are
+        // given back, and the images it made are paid for: published first (a partial brief in the ledger), so the
+        // brief made now makes only the missing ones
         for (BatchRecords.LineRow line : unfinished) {
             var reservation = Reservations.read(line.reservation());
             budget.adopt(reservation);
             budget.release(reservation);
         }
-        images.delete(lines);
+        RenderedBrief made = images.rendered(plan, made(lines), status, earlier);
+        if (!made.images().isEmpty()) {
+            send(message, plan, KEEP, made, made);
+        }
         if (!records.briefState(brief.key(), "waiting", "resent")) {
             return;
         }
@@ -150,7 +169,7 @@ public final class BatchBriefs {
         }
     }
 
-    private void send(QueueMessage message, RenderPlan plan, String property, Object value) {
+    private void send(QueueMessage message, RenderPlan plan, String property, Object value, RenderedBrief madeSoFar) {
         Exchange exchange = new DefaultExchange(context, ExchangePattern.InOnly);
         exchange.getIn().setBody(message.body());
         exchange.getIn().setHeaders(message.sendHeaders());
@@ -160,7 +179,10 @@ public final class BatchBriefs {
         exchange.setProperty(DuplicateGate.CLAIMED, true);
         exchange.setProperty(DuplicateGate.DUPLICATE, false);
         exchange.setProperty(property, value);
-        Exchange done = template.send("direct:batch-results", exchange);
+        if (madeSoFar != null && madeSoFar.madeCount() > 0) {
+            exchange.setProperty(RenderedBrief.MADE_SO_FAR, madeSoFar);
+        }
+        Exchange done = template.send(KEEP.equals(property) ? "direct:batch-keep" : "direct:batch-results", exchange);
         if (done.getException() != null) {
             throw new IllegalStateException("the result of brief " + plan.brief().id() + " could not be published: " + done.getException().getMessage(),
                     done.getException());

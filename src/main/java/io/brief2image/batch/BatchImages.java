@@ -3,6 +3,7 @@ package io.brief2image.batch;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.brief2image.base.Json;
+import io.brief2image.base.Sidecar;
 import io.brief2image.expansion.ImageTask;
 import io.brief2image.expansion.RenderPlan;
 import io.brief2image.render.ImageSink;
@@ -11,7 +12,6 @@ import io.brief2image.render.RenderedBrief;
 import io.brief2image.render.RenderedImage;
 import io.brief2image.store.BatchRecords;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -33,7 +33,11 @@ public final class BatchImages {
         this.honorsSeeds = honorsSeeds;
     }
 
-    RenderedBrief rendered(RenderPlan plan, List<BatchRecords.LineRow> lines, BatchStatus status) throws IOException {
+    /**
+     * The made lines' images that are still where they were decoded (one published before a crash is in the
+     * outbox already), with {@code earlier}: the brief's images in the outbox from an attempt that failed part way.
+     */
+    RenderedBrief rendered(RenderPlan plan, List<BatchRecords.LineRow> lines, BatchStatus status, List<Sidecar> earlier) throws IOException {
         List<RenderedImage> made = new ArrayList<>();
         long renderMs = status.createdAt() > 0 ? Math.max(0, System.currentTimeMillis() - status.createdAt() * 1000) : 0;
         for (BatchRecords.LineRow line : lines) {
@@ -48,6 +52,9 @@ public final class BatchImages {
                 JsonNode image = images.get(i);
                 String revised = image.path("revised_prompt").asText(null);
                 boolean providerRevised = revised != null && !revised.isBlank();
+                if (!Files.exists(Path.of(image.path("path").asText()))) {
+                    continue;
+                }
                 ImageSink.StoredImage stored = new ImageSink.StoredImage(Path.of(image.path("path").asText()), image.path("bytes").asLong(),
                         image.path("sha256").asText(), MediaType.valueOf(image.path("media_type").asText()));
                 made.add(new RenderedImage(task, stored, providerRevised ? revised : task.revisedPrompt(),
@@ -55,7 +62,7 @@ public final class BatchImages {
                         result.path("request_id").asText(null), 1, renderMs, cost, batch));
             }
         }
-        return new RenderedBrief(plan, List.copyOf(made));
+        return new RenderedBrief(plan, made, earlier);
     }
 
     /** Whether the made lines' images are still where they were decoded (not yet moved into the outbox). */
@@ -70,20 +77,5 @@ public final class BatchImages {
             }
         }
         return true;
-    }
-
-    /** The made lines' images of a brief that is not published (failed, or made again now). */
-    void delete(List<BatchRecords.LineRow> lines) {
-        try {
-            for (BatchRecords.LineRow line : lines) {
-                if (line.result() != null) {
-                    for (JsonNode image : Json.MAPPER.readTree(line.result()).path("images")) {
-                        Files.deleteIfExists(Path.of(image.path("path").asText()));
-                    }
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("the images of a batch brief could not be removed", e);
-        }
     }
 }

@@ -125,6 +125,13 @@ public final class BatchInputFile implements AutoCloseable {
         return lines;
     }
 
+    /** Cuts the file back to an earlier size: lines written since (their brief failed before they were recorded) are gone. */
+    public synchronized void cutBack(int toLines, long toBytes) throws IOException {
+        channel.truncate(toBytes).position(toBytes);
+        lines = toLines;
+        bytes = toBytes;
+    }
+
     /** Forces what was written to disk (before the line counts as queued). */
     public synchronized void sync() throws IOException {
         channel.force(false);

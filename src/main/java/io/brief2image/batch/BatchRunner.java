@@ -1,8 +1,10 @@
 package io.brief2image.batch;
 
 import io.brief2image.store.BatchRecords;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -17,6 +19,11 @@ import org.slf4j.LoggerFactory;
  * created, the batch id before anything else is done with it), so after a kill -9 the next run goes
  * on where this one stopped: a file uploaded but not yet a batch is looked for among the provider's
  * batches before one is created, so the provider sees one batch per file.
+ * <p>
+ * On a store shared by several instances each acts only on its own files (an open or closed file is on
+ * its owner's disk); the files of an instance that stopped beating for a lease are taken over first:
+ * its batches at the provider by any instance (they need only their ids), its open and closed files
+ * by one that can read them.
  */
 public final class BatchRunner {
 
@@ -29,13 +36,17 @@ public final class BatchRunner {
     private final PollPolicy poll;
     private final Map<String, String> metadata;
     private final Clock clock;
+    private final String instance;
+    private final Duration lease;
     private final Map<String, String> lastProblem = new ConcurrentHashMap<>();
     /** Files whose reading on after a restart was said in the log (once each). */
     private final java.util.Set<String> resumed = ConcurrentHashMap.newKeySet();
 
     public BatchRunner(BatchCollector collector, BatchRecords records, BatchApi api, BatchResults results, PollPolicy poll,
-                       String instance, Clock clock) {
+                       String instance, Duration lease, Clock clock) {
         this.collector = collector;
+        this.instance = instance;
+        this.lease = lease;
         this.records = records;
         this.api = api;
         this.results = results;
@@ -60,20 +71,26 @@ public final class BatchRunner {
     }
 
     private void turn() {
+        step("take over", () -> {
+            // a dead instance's batches at the provider, and its files this instance can read
+            if (records.takeOverFiles(instance, lease, file -> Files.isReadable(Path.of(file.path()))) > 0) {
+                collector.adoptAgain();
+            }
+        });
         step("close", collector::closeDue);
-        for (BatchRecords.FileRow file : records.files("closed")) {
+        for (BatchRecords.FileRow file : records.files("closed", instance)) {
             step(file.key(), () -> upload(file));
         }
-        for (BatchRecords.FileRow file : records.files("uploaded")) {
+        for (BatchRecords.FileRow file : records.files("uploaded", instance)) {
             step(file.key(), () -> create(file));
         }
         long now = clock.millis();
-        for (BatchRecords.FileRow file : records.files("submitted")) {
+        for (BatchRecords.FileRow file : records.files("submitted", instance)) {
             if (file.nextPollAt() <= now) {
                 step(file.key(), () -> poll(file));
             }
         }
-        for (BatchRecords.FileRow file : records.files("ended")) {
+        for (BatchRecords.FileRow file : records.files("ended", instance)) {
             if ((file.outputLines() > 0 || file.errorLines() > 0) && resumed.add(file.key())) {
                 // after a restart (or a download that failed): the lines already handled are passed over, not written again
                 LOG.info("batch {}: reading its results on after line {} of the output file ({} bytes) and line {} of the error file",

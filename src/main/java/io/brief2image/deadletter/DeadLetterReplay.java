@@ -23,7 +23,8 @@ import java.util.Set;
 /**
  * Puts dead letters back: messages on briefs.DLQ onto queue briefs, failed files back into the
  * inbox under their original names. Briefs whose id already has output are skipped (they were
- * done since), and every move is reported.
+ * done since), except one that failed part way (its report lists the {@code missing} images): made
+ * again, it makes only those (the ledger knows the rest are in the outbox). Every move is reported.
  */
 public final class DeadLetterReplay {
 
@@ -53,7 +54,8 @@ public final class DeadLetterReplay {
             ErrorReport error = ErrorReport.read(report);
             String briefId = error.briefId() == null ? "" : error.briefId();
             String channel = error.channel();
-            if (!briefId.isEmpty() && Files.isDirectory(outbox.resolve(briefId)) && !"duplicate".equals(error.stage())) {
+            // a brief that failed part way has its made images in the outbox: it goes back, to make the missing ones
+            if (!briefId.isEmpty() && Files.isDirectory(outbox.resolve(briefId)) && !"duplicate".equals(error.stage()) && !error.partlyMade()) {
                 moved.add(new Moved("skipped (already done)", original.getFileName().toString(), "outbox/" + briefId));
                 continue;
             }

@@ -12,6 +12,7 @@ import io.brief2image.dedupe.DuplicateGate;
 import io.brief2image.base.AtomicFiles;
 import io.brief2image.base.BriefResult;
 import io.brief2image.base.PartialFiles;
+import io.brief2image.outbox.MadeSoFar;
 import io.brief2image.outbox.ResultPublisher;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -22,6 +23,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import org.apache.camel.Exchange;
 import org.apache.camel.ExchangePattern;
 import org.apache.camel.ProducerTemplate;
@@ -39,12 +41,14 @@ public final class DeadLetters {
     private final PartialFiles partials;
     private final ResultPublisher results;
     private final DuplicateGate duplicates;
+    private final MadeSoFar madeSoFar;
     private final ProducerTemplate template;
     private final Clock clock;
 
-    public DeadLetters(Path failedDir, PartialFiles partials, ResultPublisher results, DuplicateGate duplicates,
+    public DeadLetters(Path failedDir, PartialFiles partials, ResultPublisher results, DuplicateGate duplicates, MadeSoFar madeSoFar,
                        ProducerTemplate template, Clock clock) {
         this.failedDir = failedDir;
+        this.madeSoFar = madeSoFar;
         this.partials = partials;
         this.results = results;
         this.duplicates = duplicates;
@@ -59,7 +63,9 @@ public final class DeadLetters {
 
     /** A brief from queue briefs that failed at any stage; the message is the original one (useOriginalMessage). */
     public void fromPipeline(Exchange exchange) {
-        BriefFailure failure = failureOf(exchange);
+        // the images paid for before the failure are published first: the dead letter is only what is missing
+        Optional<MadeSoFar.Kept> kept = madeSoFar.keep(exchange);
+        BriefFailure failure = kept.map(k -> partly(failureOf(exchange), k)).orElseGet(() -> failureOf(exchange));
         String briefId = exchange.getProperty(BriefIntake.BRIEF_ID, String.class);
         duplicates.release(exchange);
         Source source = exchange.getProperty(BriefIntake.SOURCE, Source.class);
@@ -72,7 +78,7 @@ public final class DeadLetters {
         String original = exchange.getMessage().getBody(String.class);
         byte[] bytes = (original == null ? "" : original).getBytes(StandardCharsets.UTF_8);
         Path target = uniqueTarget(source.name());
-        ErrorReport report = report(exchange, failure, briefId, source, target);
+        ErrorReport report = report(exchange, failure, briefId, source, target, kept.orElse(null));
         try {
             AtomicFiles.write(partials.next(), bytes, target);
             writeReport(target, report);
@@ -82,7 +88,31 @@ public final class DeadLetters {
         if ("jms".equals(source.channel())) {
             sendToDlq(exchange, original, report);
         }
-        results.failed(exchange, BriefResult.failed(briefId, failure.stage(), failure.reason(), failure.detail(), source));
+        BriefResult result = BriefResult.failed(briefId, failure.stage(), failure.reason(), failure.detail(), source);
+        if (kept.isPresent()) {
+            // the result event lists the images that were made, as a done brief's does
+            result = new BriefResult(result.briefId(), result.status(), result.stage(), result.reason(), result.detail(), false,
+                    kept.get().made().images(), source);
+        }
+        results.failed(exchange, result);
+    }
+
+    /** The failure of a brief part of which is in the outbox: the reason says first what was made. */
+    static BriefFailure partly(BriefFailure failure, MadeSoFar.Kept kept) {
+        int made = kept.made().images().size();
+        int missing = kept.missing().size();
+        if (missing == 0) {
+            return failure;
+        }
+        String cause = failure.reason();
+        cause = cause.length() > 1 && Character.isUpperCase(cause.charAt(0)) && Character.isLowerCase(cause.charAt(1))
+                ? Character.toLowerCase(cause.charAt(0)) + cause.substring(1) : cause;
+        String reason = made + " of " + kept.total() + (made == 1 ? " images was made and is" : " images were made and are")
+                + " in the outbox; the other" + (missing == 1 ? "" : " " + missing) + " could not be made: " + cause
+                + (cause.toLowerCase(java.util.Locale.ROOT).contains("replay") ? "" : " Replayed, the brief makes only the missing "
+                + (missing == 1 ? "image." : "images."));
+        return new BriefFailure(failure.stage(), reason, failure.detail(), failure.httpStatus(), failure.providerError(), failure.attempts(),
+                failure.getCause());
     }
 
     /** A file refused at the inbox (too large, a link, not UTF-8...): the file component moves it, unread, to MessageHeaders.MOVE_TO. */
@@ -98,14 +128,14 @@ public final class DeadLetters {
         String briefId = io.brief2image.brief.SafeId.makeSafe(fileName.replaceAll("\\.[^.]*$", ""));
         Source source = new Source("file", fileName, null, null, null);
         try {
-            writeReport(target, report(exchange, failure, briefId, source, target));
+            writeReport(target, report(exchange, failure, briefId, source, target, null));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write dead letter report for " + target, e);
         }
         results.failed(exchange, BriefResult.failed(briefId, failure.stage(), failure.reason(), failure.detail(), source));
     }
 
-    private ErrorReport report(Exchange exchange, BriefFailure failure, String briefId, Source source, Path target) {
+    private ErrorReport report(Exchange exchange, BriefFailure failure, String briefId, Source source, Path target, MadeSoFar.Kept kept) {
         String firstSeen = exchange.getMessage().getHeader(MessageHeaders.FIRST_SEEN, String.class);
         Long jmsTimestamp = exchange.getMessage().getHeader("JMSTimestamp", Long.class);
         if (firstSeen == null) {
@@ -113,7 +143,9 @@ public final class DeadLetters {
                     : Instant.ofEpochMilli(exchange.getClock().getCreated()).toString();
         }
         return new ErrorReport(briefId, failure.stage(), failure.reason(), failure.detail(), failure.httpStatus(), failure.providerError(),
-                failure.attempts(), firstSeen, Instant.now(clock).toString(), source.name(), source);
+                failure.attempts(), firstSeen, Instant.now(clock).toString(), source.name(), source,
+                kept == null ? null : kept.made().images().stream().map(io.brief2image.base.Sidecar::imageId).toList(),
+                kept == null ? null : kept.missing());
     }
 
     private void writeReport(Path target, ErrorReport report) throws IOException {

@@ -1,5 +1,6 @@
 package io.brief2image.deadletter;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.brief2image.base.AtomicFiles;
 import io.brief2image.base.Json;
 import io.brief2image.base.PartialFiles;
@@ -14,11 +15,29 @@ import java.util.List;
 /**
  * {@code failed/<name>.error.json}: why a brief failed. {@code reason} is a sentence for the person
  * who wrote the brief; {@code detail} the technical text behind it, for the operator (may be null).
+ * {@code made} and {@code missing} (image ids, null when no image was made) say which images of a brief
+ * that failed part way are in the outbox and which are still to make.
  * This record is the one reader and writer of the format: the dead-letter channel writes it, replay
  * and the operators' pages read it.
  */
 public record ErrorReport(String briefId, String stage, String reason, String detail, Integer httpStatus, String providerError,
-                          int attempts, String firstSeen, String failedAt, String originalName, Source source) {
+                          int attempts, String firstSeen, String failedAt, String originalName, Source source,
+                          @JsonInclude(JsonInclude.Include.NON_NULL) List<String> made,
+                          @JsonInclude(JsonInclude.Include.NON_NULL) List<String> missing) {
+
+    /** A report of a brief none of whose images was made. */
+    public ErrorReport(String briefId, String stage, String reason, String detail, Integer httpStatus, String providerError,
+                       int attempts, String firstSeen, String failedAt, String originalName, Source source) {
+        this(briefId, stage, reason, detail, httpStatus, providerError, attempts, firstSeen, failedAt, originalName, source, null, null);
+    }
+
+    /**
+     * Whether some of the brief's images are in the outbox and others ({@code missing}, image ids) are not:
+     * replay puts the brief back all the same, and the pipeline makes only the missing ones.
+     */
+    public boolean partlyMade() {
+        return missing != null && !missing.isEmpty();
+    }
 
     /** A dead letter {@code failed/<name>} has its report at {@code failed/<name>.error.json}. */
     public static final String SUFFIX = ".error.json";

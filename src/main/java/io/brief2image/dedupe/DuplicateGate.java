@@ -10,6 +10,8 @@ public final class DuplicateGate {
 
     public static final String DUPLICATE = "b2iDuplicate";
     public static final String CLAIMED = "b2iClaimed";
+    /** The images of this brief already in the outbox from an attempt that failed part way (a BriefResult); absent when none. */
+    public static final String MADE_BEFORE = "b2iMadeBefore";
 
     private final Ledger ledger;
 
@@ -26,6 +28,7 @@ public final class DuplicateGate {
         }
         exchange.setProperty(CLAIMED, true);
         exchange.setProperty(DUPLICATE, false);
+        ledger.madeBefore(brief).filter(made -> !made.images().isEmpty()).ifPresent(made -> exchange.setProperty(MADE_BEFORE, made));
         return brief;
     }
 

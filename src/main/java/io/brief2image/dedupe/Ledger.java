@@ -94,12 +94,37 @@ public final class Ledger {
         if (!sameBrief && !brief.replace()) {
             throw alreadyUsed(brief.id());
         }
+        if (entry.partial()) {
+            // some images are in the outbox, the rest failed: the same brief again makes only the missing ones (madeBefore)
+            return store.takeOver(entry, brief.fingerprint(), owner, lease) ? Optional.empty() : null;
+        }
         if (entry.owner().equals(owner)) {
             // this instance's own claim with no thread of it at work: left by a failure to give it back
             return store.takeOver(entry, brief.fingerprint(), owner, lease) ? Optional.empty() : null;
         }
         // another instance's claim: taken over only once its lease has run out (its instance died)
         return store.claim(brief.id(), brief.fingerprint(), owner, lease) ? Optional.empty() : null;
+    }
+
+    /**
+     * The images of this very brief (same fingerprint) already in the outbox from an earlier attempt that
+     * failed part way ({@link BriefLedger#PARTIAL}): made again, the brief makes only the others.
+     */
+    public Optional<BriefResult> madeBefore(Brief brief) {
+        return store.read(brief.id()).filter(e -> !e.done() && e.result() != null && e.fingerprint().equals(brief.fingerprint()))
+                .map(e -> result(e.result()));
+    }
+
+    /**
+     * Part of the brief is in the outbox ({@code made}: a done result of those images), the rest could not
+     * be made: the id stays this brief's, and made again (replay, redelivery) it pays only for the rest.
+     */
+    public void recordPartial(Brief brief, BriefResult made) {
+        try {
+            store.markPartial(brief.id(), brief.fingerprint(), Json.MAPPER.writeValueAsString(made));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     public void record(Brief brief, BriefResult result) {

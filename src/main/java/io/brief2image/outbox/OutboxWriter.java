@@ -63,7 +63,7 @@ public final class OutboxWriter {
         List<Sidecar> sidecars = new ArrayList<>();
         try {
             Path dir = Files.createDirectories(outbox.resolve(brief.id()));
-            removeStaleImages(dir, brief.id(), rendered.images().size());
+            removeStaleImages(dir, brief.id(), rendered.plan().tasks().size());
             for (RenderedImage image : rendered.images()) {
                 String name = nameOf(image);
                 AtomicFiles.publish(image.stored().file(), dir.resolve(name));
@@ -71,7 +71,7 @@ public final class OutboxWriter {
                 SidecarFiles.write(sidecar, dir, partials);
                 sidecars.add(sidecar);
             }
-            return BriefResult.done(brief.id(), List.copyOf(sidecars), brief.source(), false);
+            return BriefResult.done(brief.id(), withEarlier(rendered, sidecars), brief.source(), false);
         } catch (IOException e) {
             return keepForLater(rendered, started, e);
         } finally {
@@ -103,7 +103,15 @@ public final class OutboxWriter {
         }
         LOG.warn("brief {}: the outbox could not take its {} images ({}); they are kept under data/pending-outbox and written"
                 + " when space returns", brief.id(), kept.size(), cause.getMessage());
-        return BriefResult.done(brief.id(), List.copyOf(sidecars), brief.source(), false);
+        return BriefResult.done(brief.id(), withEarlier(rendered, sidecars), brief.source(), false);
+    }
+
+    /** The brief's images: those in the outbox from an attempt that failed part way, and those made now, in order. */
+    private static List<Sidecar> withEarlier(RenderedBrief rendered, List<Sidecar> made) {
+        List<Sidecar> all = new ArrayList<>(rendered.earlier());
+        all.addAll(made);
+        all.sort(java.util.Comparator.comparingInt(Sidecar::index));
+        return List.copyOf(all);
     }
 
     private static String nameOf(RenderedImage image) {

@@ -10,16 +10,13 @@ import java.util.List;
  */
 public interface BatchLineSink {
 
-    /** Takes one line; it is admitted already (reservation at the batch price held in {@code line.reserved()}). */
-    Taken take(BatchLine line);
-
     /**
-     * Takes one line of the brief the exchange carries: a sink that publishes later keeps what it needs
-     * of the queue message (its body and headers, from the exchange's unit of work).
+     * Takes every line of the brief the exchange carries, all or none: when it throws, none of them is in
+     * a batch (a line left there would be paid for and awaited by no brief). Each is admitted already
+     * (reservation at the batch price held in {@code line.reserved()}). A sink that publishes later keeps
+     * what it needs of the queue message (its body and headers, from the exchange's unit of work).
      */
-    default Taken take(BatchLine line, org.apache.camel.Exchange exchange) {
-        return take(line);
-    }
+    Taken take(List<BatchLine> lines, org.apache.camel.Exchange exchange);
 
     /**
      * What became of a line: its images when they were made at once, with a warning for their sidecars

@@ -3,12 +3,12 @@ package io.brief2image.render;
 import io.brief2image.admission.Estimates;
 import io.brief2image.admission.PaymentAdmission;
 import io.brief2image.admission.SpendBudget;
+import io.brief2image.base.Sidecar;
 import io.brief2image.brief.Brief;
 import io.brief2image.brief.ModelTable;
 import io.brief2image.expansion.ImageTask;
 import io.brief2image.expansion.RenderPlan;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import org.apache.camel.Exchange;
@@ -16,7 +16,9 @@ import org.apache.camel.Exchange;
 /**
  * The batch step (route batch.yaml, bean {@code batchLines}): a batch brief's plan, cut into the same
  * calls the {@link Renderer} would make, each admitted at the batch price (the synchronous estimate
- * times the model's {@code batch_discount}) and handed to the {@link BatchLineSink} as one line. A
+ * times the model's {@code batch_discount}) and handed to the {@link BatchLineSink} as one line each,
+all lines of a brief at once (all or none are in a batch). Images of the brief already in the outbox
+from an attempt that failed part way are not asked for again. A
  * provider whose server has no Batch API (the Responses API provider) makes the brief now through the
  * renderer, at the full price, with a warning.
  */
@@ -48,35 +50,34 @@ public final class BatchLines {
         ImageProvider provider = renderer.providerOf(plan);
         if (!models.batchesThrough(provider.name())) {
             return renderer.render(withWarnings(plan, Set.of("priority batch was asked for, but the provider " + provider.name()
-                    + " has no Batch API: the images were made now, at the full price")));
+                    + " has no Batch API: the images were made now, at the full price")), exchange);
         }
-        List<RenderedImage> made = new ArrayList<>();
-        Set<String> warnings = new LinkedHashSet<>();
-        boolean queued = false;
+        List<Sidecar> earlier = Renderer.madeBefore(exchange);
+        List<ImageTask> missing = Renderer.missing(plan, earlier);
+        if (missing.isEmpty()) {
+            exchange.setProperty(QUEUED, false);
+            return new RenderedBrief(plan, List.of(), earlier);
+        }
+        // every line is admitted before the sink sees any, and the sink takes all or none: a brief that
+        // fails here leaves no line in a batch (paid for, and awaited by nobody)
+        List<BatchLine> lines = new ArrayList<>();
+        BatchLineSink.Taken taken;
         try {
-            for (List<ImageTask> group : Renderer.groups(plan, provider)) {
+            for (List<ImageTask> group : Renderer.groups(plan.brief(), missing, provider)) {
                 SpendBudget.Reservation reserved = admission.admit("batch line", plan.brief().id(), batchPrice(plan, group),
                         Renderer.bytesOf(estimates, group));
-                BatchLineSink.Taken taken;
-                try {
-                    taken = sink.take(new BatchLine(plan, group, Renderer.requestFor(plan, group), reserved), exchange);
-                } catch (RuntimeException e) {
-                    admission.release(reserved);
-                    throw e;
-                }
-                made.addAll(taken.images());
-                queued |= taken.queued();
-                if (taken.warning() != null) {
-                    warnings.add(taken.warning());
-                }
+                lines.add(new BatchLine(plan, group, Renderer.requestFor(plan, group), reserved));
             }
+            taken = sink.take(lines, exchange);
         } catch (RuntimeException e) {
-            made.forEach(image -> image.stored().file().toFile().delete());
+            lines.forEach(line -> admission.release(line.reserved()));
             admission.done(plan.brief().id());
+            Renderer.madeSoFar(exchange, new RenderedBrief(plan, List.of(), earlier));
             throw e;
         }
-        exchange.setProperty(QUEUED, queued);
-        return new RenderedBrief(withWarnings(plan, warnings), List.copyOf(made));
+        exchange.setProperty(QUEUED, taken.queued());
+        Set<String> warnings = taken.warning() == null ? Set.of() : Set.of(taken.warning());
+        return new RenderedBrief(withWarnings(plan, warnings), taken.images(), earlier);
     }
 
     private static RenderPlan withWarnings(RenderPlan plan, Set<String> warnings) {

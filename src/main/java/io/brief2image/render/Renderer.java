@@ -4,6 +4,9 @@ import io.brief2image.admission.CostEstimate;
 import io.brief2image.admission.Estimates;
 
 import io.brief2image.base.BriefFailure;
+import io.brief2image.base.BriefResult;
+import io.brief2image.base.Sidecar;
+import io.brief2image.dedupe.DuplicateGate;
 import io.brief2image.expansion.ImageTask;
 import io.brief2image.expansion.RenderPlan;
 import io.brief2image.base.PartialFiles;
@@ -12,6 +15,9 @@ import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.apache.camel.Exchange;
 import io.brief2image.admission.PaymentAdmission;
 import io.brief2image.admission.SpendBudget;
 
@@ -35,18 +41,47 @@ public final class Renderer {
         this.estimates = estimates;
     }
 
-    public RenderedBrief render(RenderPlan plan) {
+    /**
+     * The produce route's step: the plan's images, but those already in the outbox from an attempt that failed part way
+     * ({@link DuplicateGate#MADE_BEFORE}): they are neither made nor paid for again. When a call fails,
+     * the images made before it are paid for: they go with the failure ({@link RenderedBrief#MADE_SO_FAR})
+     * to the error handler, which publishes them, never deleted.
+     */
+    public RenderedBrief render(RenderPlan plan, Exchange exchange) {
         ImageProvider provider = providers.forModel(plan.brief().model());
+        List<Sidecar> earlier = madeBefore(exchange);
         List<RenderedImage> done = new ArrayList<>();
         try {
-            for (List<ImageTask> group : groups(plan, provider)) {
-                done.addAll(renderGroup(plan, provider, group));
+            List<ImageTask> missing = missing(plan, earlier);
+            if (!missing.isEmpty()) {
+                for (List<ImageTask> group : groups(plan.brief(), missing, provider)) {
+                    done.addAll(renderGroup(plan, provider, group));
+                }
             }
-            return new RenderedBrief(plan, List.copyOf(done));
+            return new RenderedBrief(plan, done, earlier);
         } catch (RuntimeException e) {
-            done.forEach(image -> image.stored().file().toFile().delete());
+            madeSoFar(exchange, new RenderedBrief(plan, done, earlier));
             admission.done(plan.brief().id());
             throw e;
+        }
+    }
+
+    /** The outbox images of this brief from an earlier attempt that failed part way, none as a rule. */
+    static List<Sidecar> madeBefore(Exchange exchange) {
+        BriefResult before = exchange == null ? null : exchange.getProperty(DuplicateGate.MADE_BEFORE, BriefResult.class);
+        return before == null ? List.of() : before.images();
+    }
+
+    /** The plan's tasks whose image is not in the outbox yet. */
+    static List<ImageTask> missing(RenderPlan plan, List<Sidecar> earlier) {
+        Set<String> made = earlier.stream().map(Sidecar::imageId).collect(Collectors.toSet());
+        return plan.tasks().stream().filter(task -> !made.contains(task.imageId())).toList();
+    }
+
+    /** Hands the paid images of a brief that fails to the error handler; without an exchange (a tool) they are left as they are. */
+    static void madeSoFar(Exchange exchange, RenderedBrief made) {
+        if (exchange != null && made.madeCount() > 0) {
+            exchange.setProperty(RenderedBrief.MADE_SO_FAR, made);
         }
     }
 
@@ -118,10 +153,14 @@ public final class Renderer {
     }
 
     static List<List<ImageTask>> groups(RenderPlan plan, ImageProvider provider) {
-        int perCall = provider.batches() ? Math.max(1, plan.brief().model().nMax()) : 1;
+        return groups(plan.brief(), plan.tasks(), provider);
+    }
+
+    static List<List<ImageTask>> groups(io.brief2image.brief.Brief brief, List<ImageTask> tasks, ImageProvider provider) {
+        int perCall = provider.batches() ? Math.max(1, brief.model().nMax()) : 1;
         List<List<ImageTask>> groups = new ArrayList<>();
         List<ImageTask> current = new ArrayList<>();
-        for (ImageTask task : plan.tasks()) {
+        for (ImageTask task : tasks) {
             if (!current.isEmpty() && !(current.size() < perCall && sameCall(current.get(current.size() - 1), task, provider))) {
                 groups.add(current);
                 current = new ArrayList<>();

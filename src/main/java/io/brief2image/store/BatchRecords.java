@@ -1,20 +1,30 @@
 package io.brief2image.store;
 
-import java.sql.Connection;
+import static io.brief2image.store.StoreAccess.update;
+
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Clock;
-import java.util.ArrayList;
+import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * The Batch API's state in the store (tables batch_file, batch_brief, batch_line): open and submitted
  * batch files, the line → brief mapping, each line's outcome and the download progress. It knows
  * nothing of briefs or the provider: texts and numbers the batch package writes and reads back after
- * a restart. A line is recorded in one transaction with its brief and its file's new size, so a file
- * reopened after a crash is cut back to what the store knows.
+ * a restart. A brief's lines are recorded in one transaction with the brief and their files' new
+ * sizes, so a file reopened after a crash is cut back to what the store knows, and a brief is in a
+ * batch with all its lines or with none.
+ * <p>
+ * Several instances may share these tables (PostgreSQL). Each file has an owner, the instance that
+ * writes it on its own disk: only the owner acts on its files. A file whose owner stopped beating
+ * ({@link Heartbeats}) for a lease is taken over ({@link #takeOverFiles}): one uploaded, submitted or
+ * ended needs only its ids at the provider, so any instance goes on with it; one open or closed only
+ * by an instance that can read it at its path.
  */
 public final class BatchRecords {
 
@@ -30,13 +40,16 @@ public final class BatchRecords {
                           String state, String result) {
     }
 
-    /** A line to record, with its brief (recorded with its first line). */
-    public record NewLine(String customId, BriefRow brief, int firstTask, int taskCount, String reservation) {
+    /** A line to record, in the file {@code fileKey}. */
+    public record NewLine(String customId, String fileKey, int firstTask, int taskCount, String reservation) {
     }
 
-    private static final String FILE_COLUMNS = "file_key, endpoint, path, owner, state, lines, bytes, opened_at, input_file_id, batch_id,"
-            + " batch_status, polls, next_poll_at, output_lines, output_bytes, error_lines, error_bytes";
-    private static final String LINE_COLUMNS = "custom_id, brief_key, file_key, first_task, task_count, reservation, state, result";
+    /** A file's size once the lines being recorded are in it. */
+    public record FileSize(String fileKey, int lines, long bytes) {
+    }
+
+    /** The states in which a file needs nothing but its ids at the provider: any instance may carry it on. */
+    private static final Set<String> AT_THE_PROVIDER = Set.of("uploaded", "submitted", "ended");
 
     private final StoreAccess access;
     private final Clock clock;
@@ -48,26 +61,37 @@ public final class BatchRecords {
 
     public void openFile(String key, String endpoint, String path, String owner) {
         long now = clock.millis();
-        access.call("record a batch file", c -> update(c, "INSERT INTO batch_file (" + FILE_COLUMNS + ", updated_at) VALUES"
+        access.call("record a batch file", c -> update(c, "INSERT INTO batch_file (" + BatchRows.FILE_COLUMNS + ", updated_at) VALUES"
                 + " (?, ?, ?, ?, 'open', 0, 0, ?, NULL, NULL, NULL, 0, 0, 0, 0, 0, 0, ?)", key, endpoint, path, owner, now, now));
     }
 
-    public boolean lineRecorded(String customId) {
-        return line(customId).isPresent();
-    }
-
-    /** The line, its brief (when new) and its file's size, in one transaction. */
-    public void recordLine(NewLine line, String fileKey, int fileLines, long fileBytes) {
+    /**
+     * A brief and all its lines, with their files' new sizes, in one transaction. The rows of an earlier
+     * attempt of the same brief that ended (failed, or made now) are replaced; a brief still waiting is
+     * refused (its lines are in a batch already).
+     */
+    public void recordLines(BriefRow brief, List<NewLine> lines, List<FileSize> sizes) {
         long now = clock.millis();
-        BriefRow b = line.brief();
-        access.transaction("record a batch line", c -> {
-            if (brief(c, b.key()).isEmpty()) {
-                update(c, "INSERT INTO batch_brief (brief_key, brief_id, tasks, state, message, headers, plan, created_at)"
-                        + " VALUES (?, ?, ?, 'waiting', ?, ?, ?, ?)", b.key(), b.briefId(), b.tasks(), b.message(), b.headers(), b.plan(), now);
+        access.transaction("record a brief's batch lines", c -> {
+            Optional<BriefRow> earlier = BatchRows.brief(c, brief.key());
+            if (earlier.isPresent() && "waiting".equals(earlier.get().state())) {
+                throw new IllegalStateException("the batch brief " + brief.key() + " is in a batch already");
             }
-            update(c, "INSERT INTO batch_line (" + LINE_COLUMNS + ", updated_at) VALUES (?, ?, ?, ?, ?, ?, 'pending', NULL, ?)",
-                    line.customId(), b.key(), fileKey, line.firstTask(), line.taskCount(), line.reservation(), now);
-            update(c, "UPDATE batch_file SET lines = ?, bytes = ?, updated_at = ? WHERE file_key = ?", fileLines, fileBytes, now, fileKey);
+            if (earlier.isPresent()) {
+                update(c, "DELETE FROM batch_line WHERE brief_key = ?", brief.key());
+                update(c, "DELETE FROM batch_brief WHERE brief_key = ?", brief.key());
+            }
+            update(c, "INSERT INTO batch_brief (brief_key, brief_id, tasks, state, message, headers, plan, created_at)"
+                    + " VALUES (?, ?, ?, 'waiting', ?, ?, ?, ?)", brief.key(), brief.briefId(), brief.tasks(), brief.message(), brief.headers(),
+                    brief.plan(), now);
+            for (NewLine line : lines) {
+                update(c, "INSERT INTO batch_line (" + BatchRows.LINE_COLUMNS + ", updated_at) VALUES (?, ?, ?, ?, ?, ?, 'pending', NULL, ?)",
+                        line.customId(), brief.key(), line.fileKey(), line.firstTask(), line.taskCount(), line.reservation(), now);
+            }
+            for (FileSize size : sizes) {
+                update(c, "UPDATE batch_file SET lines = ?, bytes = ?, updated_at = ? WHERE file_key = ?", size.lines(), size.bytes(), now,
+                        size.fileKey());
+            }
             return null;
         });
     }
@@ -83,49 +107,56 @@ public final class BatchRecords {
         });
     }
 
+    /** The files in {@code state}, of every owner. */
     public List<FileRow> files(String state) {
-        return access.call("read the batch files", c -> {
-            try (PreparedStatement s = c.prepareStatement("SELECT " + FILE_COLUMNS + " FROM batch_file WHERE state = ? ORDER BY opened_at")) {
-                s.setString(1, state);
-                return fileRows(s);
+        return access.call("read the batch files", c -> BatchRows.files(c, "WHERE state = ? ORDER BY opened_at", state));
+    }
+
+    /** The files in {@code state} that {@code owner} acts on. */
+    public List<FileRow> files(String state, String owner) {
+        return access.call("read the batch files", c -> BatchRows.files(c, "WHERE state = ? AND owner = ? ORDER BY opened_at", state, owner));
+    }
+
+    /**
+     * Makes {@code owner} the owner of the files whose owner has not beaten for {@code lease} (it died, or
+     * restarted as a new instance): those at the provider always, those open or closed only when
+     * {@code readable} (their file is on this instance's disk). One taker wins each file.
+     *
+     * @return how many open files were taken (the caller reopens them)
+     */
+    public int takeOverFiles(String owner, Duration lease, Predicate<FileRow> readable) {
+        long since = clock.millis() - lease.toMillis();
+        List<FileRow> orphans = access.call("read the batch files of dead instances", c -> BatchRows.files(c,
+                "WHERE state <> 'done' AND owner <> ? AND owner NOT IN (SELECT instance FROM heartbeat WHERE beat_at >= ?) ORDER BY opened_at",
+                owner, since));
+        int open = 0;
+        for (FileRow file : orphans) {
+            if (!AT_THE_PROVIDER.contains(file.state()) && !readable.test(file)) {
+                continue; // on the dead instance's own disk: it carries on with it when it comes back
             }
-        });
+            long now = clock.millis();
+            boolean taken = access.call("take a batch file over", c -> update(c, "UPDATE batch_file SET owner = ?, updated_at = ?"
+                    + " WHERE file_key = ? AND owner = ?", owner, now, file.key(), file.owner())) == 1;
+            open += taken && "open".equals(file.state()) ? 1 : 0;
+        }
+        return open;
     }
 
     /** Every file not done yet, for the status page and {@code batch list}; one try. */
     public List<FileRow> unfinishedFiles() {
-        return access.once("read the batch files", c -> {
-            try (PreparedStatement s = c.prepareStatement("SELECT " + FILE_COLUMNS + " FROM batch_file WHERE state <> 'done' ORDER BY opened_at")) {
-                return fileRows(s);
-            }
-        });
+        return access.once("read the batch files", c -> BatchRows.files(c, "WHERE state <> 'done' ORDER BY opened_at"));
     }
 
     public Optional<FileRow> file(String key) {
-        return access.call("read a batch file", c -> {
-            try (PreparedStatement s = c.prepareStatement("SELECT " + FILE_COLUMNS + " FROM batch_file WHERE file_key = ?")) {
-                s.setString(1, key);
-                return fileRows(s).stream().findFirst();
-            }
-        });
+        return access.call("read a batch file", c -> BatchRows.files(c, "WHERE file_key = ?", key).stream().findFirst());
     }
 
     public Optional<FileRow> fileOfBatch(String batchId) {
-        return access.call("read a batch file", c -> {
-            try (PreparedStatement s = c.prepareStatement("SELECT " + FILE_COLUMNS + " FROM batch_file WHERE batch_id = ?")) {
-                s.setString(1, batchId);
-                return fileRows(s).stream().findFirst();
-            }
-        });
+        return access.call("read a batch file", c -> BatchRows.files(c, "WHERE batch_id = ?", batchId).stream().findFirst());
     }
 
     public void fileState(String key, String state) {
         set(key, "state = ?", state);
-    }
-
-    /** Open files of an instance that died (the embedded store after a restart) become this instance's. */
-    public void adoptOpenFiles(String owner) {
-        access.call("adopt the open batch files", c -> update(c, "UPDATE batch_file SET owner = ? WHERE state = 'open'", owner));
     }
 
     public void uploaded(String key, String inputFileId) {
@@ -133,15 +164,11 @@ public final class BatchRecords {
     }
 
     public void submitted(String key, String batchId, String status, long nextPollAt) {
-        long now = clock.millis();
-        access.call("record a batch", c -> update(c, "UPDATE batch_file SET state = 'submitted', batch_id = ?, batch_status = ?,"
-                + " next_poll_at = ?, updated_at = ? WHERE file_key = ?", batchId, status, nextPollAt, now, key));
+        set(key, "state = 'submitted', batch_id = ?, batch_status = ?, next_poll_at = ?", batchId, status, nextPollAt);
     }
 
     public void polled(String key, String status, int polls, long nextPollAt) {
-        long now = clock.millis();
-        access.call("record a poll", c -> update(c, "UPDATE batch_file SET batch_status = ?, polls = ?, next_poll_at = ?, updated_at = ?"
-                + " WHERE file_key = ?", status, polls, nextPollAt, now, key));
+        set(key, "batch_status = ?, polls = ?, next_poll_at = ?", status, polls, nextPollAt);
     }
 
     /** How far the output ({@code errors} false) or error file was read: lines handed on and bytes consumed. */
@@ -150,12 +177,7 @@ public final class BatchRecords {
     }
 
     public Optional<LineRow> line(String customId) {
-        return access.call("read a batch line", c -> {
-            try (PreparedStatement s = c.prepareStatement("SELECT " + LINE_COLUMNS + " FROM batch_line WHERE custom_id = ?")) {
-                s.setString(1, customId);
-                return lineRows(s).stream().findFirst();
-            }
-        });
+        return access.call("read a batch line", c -> BatchRows.lines(c, "WHERE custom_id = ?", customId).stream().findFirst());
     }
 
     /** Records a pending line's outcome; false when it had one already (a line read twice is handled once). */
@@ -166,27 +188,15 @@ public final class BatchRecords {
     }
 
     public List<LineRow> linesOfFile(String fileKey, String state) {
-        return access.call("read a batch's lines", c -> {
-            try (PreparedStatement s = c.prepareStatement("SELECT " + LINE_COLUMNS + " FROM batch_line WHERE file_key = ? AND state = ?"
-                    + " ORDER BY custom_id")) {
-                s.setString(1, fileKey);
-                s.setString(2, state);
-                return lineRows(s);
-            }
-        });
+        return access.call("read a batch's lines", c -> BatchRows.lines(c, "WHERE file_key = ? AND state = ? ORDER BY custom_id", fileKey, state));
     }
 
     public List<LineRow> linesOfBrief(String briefKey) {
-        return access.call("read a brief's batch lines", c -> {
-            try (PreparedStatement s = c.prepareStatement("SELECT " + LINE_COLUMNS + " FROM batch_line WHERE brief_key = ? ORDER BY first_task")) {
-                s.setString(1, briefKey);
-                return lineRows(s);
-            }
-        });
+        return access.call("read a brief's batch lines", c -> BatchRows.lines(c, "WHERE brief_key = ? ORDER BY first_task", briefKey));
     }
 
     public Optional<BriefRow> brief(String key) {
-        return access.call("read a batch brief", c -> brief(c, key));
+        return access.call("read a batch brief", c -> BatchRows.brief(c, key));
     }
 
     /** Moves a brief from {@code from} to {@code to}; false when another thread did first. */
@@ -207,11 +217,11 @@ public final class BatchRecords {
     }
 
     /** How many batches this pipeline made are in each status (as last polled); one try. */
-    public java.util.Map<String, Integer> batchesByStatus() {
+    public Map<String, Integer> batchesByStatus() {
         return access.once("count the batches", c -> {
             try (PreparedStatement s = c.prepareStatement("SELECT batch_status, COUNT(*) FROM batch_file WHERE batch_id IS NOT NULL"
                     + " GROUP BY batch_status"); ResultSet r = s.executeQuery()) {
-                java.util.Map<String, Integer> counts = new java.util.TreeMap<>();
+                Map<String, Integer> counts = new java.util.TreeMap<>();
                 while (r.next()) {
                     counts.put(r.getString(1), r.getInt(2));
                 }
@@ -226,48 +236,5 @@ public final class BatchRecords {
         all[values.length] = clock.millis();
         all[values.length + 1] = key;
         access.call("update a batch file", c -> update(c, "UPDATE batch_file SET " + assignments + ", updated_at = ? WHERE file_key = ?", all));
-    }
-
-    private static Optional<BriefRow> brief(Connection c, String key) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("SELECT brief_key, brief_id, tasks, state, message, headers, plan FROM batch_brief"
-                + " WHERE brief_key = ?")) {
-            s.setString(1, key);
-            try (ResultSet r = s.executeQuery()) {
-                return r.next() ? Optional.of(new BriefRow(r.getString(1), r.getString(2), r.getInt(3), r.getString(4), r.getString(5),
-                        r.getString(6), r.getString(7))) : Optional.empty();
-            }
-        }
-    }
-
-    private static int update(Connection c, String sql, Object... values) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement(sql)) {
-            for (int i = 0; i < values.length; i++) {
-                s.setObject(i + 1, values[i]);
-            }
-            return s.executeUpdate();
-        }
-    }
-
-    private static List<FileRow> fileRows(PreparedStatement s) throws SQLException {
-        try (ResultSet r = s.executeQuery()) {
-            List<FileRow> rows = new ArrayList<>();
-            while (r.next()) {
-                rows.add(new FileRow(r.getString(1), r.getString(2), r.getString(3), r.getString(4), r.getString(5), r.getInt(6),
-                        r.getLong(7), r.getLong(8), r.getString(9), r.getString(10), r.getString(11), r.getInt(12), r.getLong(13),
-                        r.getLong(14), r.getLong(15), r.getLong(16), r.getLong(17)));
-            }
-            return rows;
-        }
-    }
-
-    private static List<LineRow> lineRows(PreparedStatement s) throws SQLException {
-        try (ResultSet r = s.executeQuery()) {
-            List<LineRow> rows = new ArrayList<>();
-            while (r.next()) {
-                rows.add(new LineRow(r.getString(1), r.getString(2), r.getString(3), r.getInt(4), r.getInt(5), r.getString(6),
-                        r.getString(7), r.getString(8)));
-            }
-            return rows;
-        }
     }
 }

@@ -11,12 +11,21 @@ public interface BriefLedger {
 
     String STARTED = "started";
     String DONE = "done";
+    /**
+     * Some of the brief's images are in the outbox, the rest could not be made: {@code result} lists the
+     * ones made (a done result of them), so the same brief made again pays only for the missing ones.
+     */
+    String PARTIAL = "partial";
 
     /** @param result the brief's result as JSON, once done; @param leaseUntil epoch ms the claim counts until */
     record Entry(String key, String fingerprint, String status, String owner, long leaseUntil, String result) {
 
         public boolean done() {
             return DONE.equals(status);
+        }
+
+        public boolean partial() {
+            return PARTIAL.equals(status);
         }
     }
 
@@ -29,8 +38,9 @@ public interface BriefLedger {
     boolean claim(String key, String fingerprint, String owner, Duration lease);
 
     /**
-     * Takes {@code key} over from the entry {@code seen} (a done brief replaced, or a stale claim of this
-     * owner), only if it is still exactly that entry: a compare-and-set, so one taker wins.
+     * Takes {@code key} over from the entry {@code seen} (a done brief replaced, a partial one made again,
+     * or a stale claim of this owner), only if it is still exactly that entry: a compare-and-set, so one
+     * taker wins. The result of images made before stays while the fingerprint is the same (not for a done entry).
      */
     boolean takeOver(Entry seen, String fingerprint, String owner, Duration lease);
 
@@ -39,7 +49,16 @@ public interface BriefLedger {
 
     boolean isDone(String key);
 
-    /** A failed brief gives its id back (only the owner's own started claim). */
+    /**
+     * Some images of the brief are in the outbox ({@code result}: a done result of them), the rest missing:
+     * the id stays the brief's, and the same brief admitted again makes only the missing ones.
+     */
+    void markPartial(String key, String fingerprint, String result);
+
+    /**
+     * A failed brief gives its id back (only the owner's own started claim); a claim that carries images
+     * made before goes back to {@link #PARTIAL}, so they are never made again.
+     */
     void abandon(String key, String owner);
 
     /** Forgets {@code key} whatever its state, so the id can be used again (an operator removed its output on purpose). */

@@ -50,8 +50,10 @@ final class JdbcBriefLedger implements BriefLedger {
     public boolean takeOver(Entry seen, String fingerprint, String owner, Duration lease) {
         long now = clock.millis();
         return access.call("take a brief over", c -> {
-            return update(c, "UPDATE brief_ledger SET fingerprint = ?, status = 'started', owner = ?, lease_until = ?, result = NULL, updated_at = ? WHERE brief_key = ? AND status = ? AND owner = ? AND fingerprint = ? AND lease_until = ?",
-                    fingerprint, owner, now + lease.toMillis(), now, seen.key(), seen.status(), seen.owner(), seen.fingerprint(), seen.leaseUntil()) == 1;
+            return update(c, "UPDATE brief_ledger SET fingerprint = ?, status = 'started', owner = ?, lease_until = ?,"
+                    + " result = CASE WHEN status <> 'done' AND fingerprint = ? THEN result ELSE NULL END, updated_at = ?"
+                    + " WHERE brief_key = ? AND status = ? AND owner = ? AND fingerprint = ? AND lease_until = ?",
+                    fingerprint, owner, now + lease.toMillis(), fingerprint, now, seen.key(), seen.status(), seen.owner(), seen.fingerprint(), seen.leaseUntil()) == 1;
         });
     }
 
@@ -71,13 +73,29 @@ final class JdbcBriefLedger implements BriefLedger {
     }
 
     @Override
+    public void markPartial(String key, String fingerprint, String result) {
+        long now = clock.millis();
+        access.call("record a partly made brief", c -> {
+            if (update(c, "UPDATE brief_ledger SET status = 'partial', fingerprint = ?, owner = '', result = ?, lease_until = 0, updated_at = ?"
+                    + " WHERE brief_key = ?", fingerprint, result, now, key) == 1) {
+                return null;
+            }
+            update(c, "INSERT INTO brief_ledger (brief_key, fingerprint, status, owner, lease_until, result, updated_at) VALUES (?, ?, 'partial', '', 0, ?, ?) ON CONFLICT DO NOTHING",
+                    key, fingerprint, result, now);
+            return null;
+        });
+    }
+
+    @Override
     public boolean isDone(String key) {
         return read(key).map(Entry::done).orElse(false);
     }
 
     @Override
     public void abandon(String key, String owner) {
-        access.call("give a brief's id back", c -> {
+        access.transaction("give a brief's id back", c -> {
+            update(c, "UPDATE brief_ledger SET status = 'partial', owner = '', lease_until = 0 WHERE brief_key = ? AND owner = ?"
+                    + " AND status = 'started' AND result IS NOT NULL", key, owner);
             return update(c, "DELETE FROM brief_ledger WHERE brief_key = ? AND owner = ? AND status = 'started'", key, owner);
         });
     }

@@ -160,10 +160,13 @@ public final class SharedStore implements AutoCloseable {
         try (java.sql.Connection c = dataSource.getConnection();
              PreparedStatement briefs = c.prepareStatement("UPDATE brief_ledger SET lease_until = 0 WHERE status = 'started'");
              PreparedStatement claims = c.prepareStatement("DELETE FROM inbox_claim");
-             PreparedStatement pauses = c.prepareStatement("DELETE FROM budget_pause")) {
+             PreparedStatement pauses = c.prepareStatement("DELETE FROM budget_pause");
+             // the runs that beat here are dead: their batch files are this run's at once (BatchRecords.takeOverFiles)
+             PreparedStatement beats = c.prepareStatement("DELETE FROM heartbeat")) {
             ended = briefs.executeUpdate();
             claims.executeUpdate();
             pauses.executeUpdate();
+            beats.executeUpdate();
         }
         if (ended > 0) {
             LOG.info("{} briefs were under way when the last run ended: they are made again when they come back", ended);

@@ -22,7 +22,7 @@ class RouteRefsTest {
             for (String location : List.of("classpath:routes/*.yaml", "file:routes/*.yaml")) {
                 List<RouteRefs.Ref> refs = RouteRefs.find(app.context(), location);
                 assertThat(refs).extracting(RouteRefs.Ref::bean).as(location).containsOnly(
-                        "pendingOutbox", "deadLetters", "inboxIntake", "duplicates", "deferrals", "briefIntake", "results", "earlierImages",
+                        "pendingOutbox", "deadLetters", "inboxIntake", "duplicates", "deferrals", "madeSoFar", "briefIntake", "results", "earlierImages",
                         "guidelineStage", "expansion", "moderation", "renderer", "batchLines", "batchRunner", "batchBriefs", "outbox", "statusPage", "statusApi", "imagesApi", "deadLettersApi",
                         "replayApi", "batchesApi", "budgetApi", "filesApi");
                 // the provider HTTP plumbing is Java now (http.ProviderHttp): no route step is a bare processor

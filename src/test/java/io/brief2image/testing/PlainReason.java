@@ -23,7 +23,9 @@ public final class PlainReason {
     /** Asserts the reason (and the detail beside it) of an error report, result event or DLQ message. */
     public static void assertPlain(String reason, String detail, Path root) {
         assertThat(reason).as("reason").isNotBlank();
-        assertThat(reason.codePointAt(0)).as("reason starts with a capital letter: %s", reason).matches(Character::isUpperCase);
+        // or a figure: "1 of 2 images was made and is in the outbox; ..."
+        assertThat(reason.codePointAt(0)).as("reason starts with a capital letter or a figure: %s", reason)
+                .matches(c -> Character.isUpperCase(c) || Character.isDigit(c));
         assertThat(reason).as("reason").endsWith(".")
                 .doesNotContain("Exception", "java.", "[Source:", "Caused by", "\tat ", "/tmp", "/work", "C:\\", "JsonParse",
                         "Mismatched", "HTTP/1.1", root.toString(), Path.of("").toAbsolutePath().toString())
