@@ -101,6 +101,7 @@ public final class ProviderBeans extends OnceBeans {
         return once("batchLineSink", () -> {
             BatchCollector collector = new BatchCollector(pipeline.store().batches(), settings.folders().data(),
                     new BatchLimits(settings.batch().maxLines(), settings.batch().maxBytes()), Duration.ofSeconds(settings.batch().maxWaitSeconds()),
+                    Duration.ofSeconds(settings.batch().maxQuietSeconds()),
                     pipeline.store().instance(), renderer()::providerOf, pipeline.admission(), pipeline.clock());
             batchBriefs().collector(collector);
             return collector;

@@ -35,7 +35,7 @@ public record Settings(Folders folders, Provider provider, Models models, Expans
                 new Fleet(Fleet.orHostAndPid(v.text("instance-id")), v.count("claim-lease-seconds")),
                 new Safety(v.text("guard"), v.text("moderation"), v.text("representation")),
                 new Store(v.text("db-url"), v.text("db-user"), v.text("db-password"), v.count("claim-lease-seconds")),
-                new Batch(v.count("batch-max-lines"), v.whole("batch-max-bytes"), v.whole("batch-max-wait"), v.text("batch-on-expiry")));
+                new Batch(v.count("batch-max-lines"), v.whole("batch-max-bytes"), v.whole("batch-max-wait"), v.whole("batch-max-quiet"), v.text("batch-on-expiry")));
     }
 
     public record Folders(Path inbox, Path outbox, Path failed, Path data) {
@@ -170,7 +170,7 @@ public record Settings(Folders folders, Provider provider, Models models, Expans
      * {@code maxWaitSeconds}; {@code onExpiry} (now or batch) is where the briefs of a batch that ended
      * before their images were made go.
      */
-    public record Batch(int maxLines, long maxBytes, long maxWaitSeconds, String onExpiry) {
+    public record Batch(int maxLines, long maxBytes, long maxWaitSeconds, long maxQuietSeconds, String onExpiry) {
     }
 
     public record Store(String url, String user, String password, int leaseSeconds) {

@@ -130,7 +130,7 @@ public final class BatchBriefs {
                 readd(file, entry.getValue());
             }
             LOG.info("brief {}: batch {} {} before its images were made; its {} lines go into the next batch", brief.briefId(), status.id(),
-                    status.status(), unfinished.size());
+                    status.ending(), unfinished.size());
             return;
         }
         // made now: the brief again, as a new queue message; the batch's reservations of the lines it never ran are
@@ -150,10 +150,10 @@ public final class BatchBriefs {
         }
         ledger.abandon(plan.brief());
         Map<String, Object> headers = message.sendHeaders();
-        headers.put(Priority.MADE_NOW, "its batch " + status.id() + " " + status.status()
+        headers.put(Priority.MADE_NOW, "its batch " + status.id() + " " + status.ending()
                 + " before the image was made: it was made now, at the full price");
         template.sendBodyAndHeaders(Queues.jms(Queues.BRIEFS), message.body(), headers);
-        LOG.info("brief {}: batch {} {} before its images were made; the brief is made now instead", brief.briefId(), status.id(), status.status());
+        LOG.info("brief {}: batch {} {} before its images were made; the brief is made now instead", brief.briefId(), status.id(), status.ending());
     }
 
     private void readd(BatchRecords.FileRow file, Set<String> customIds) throws IOException {

@@ -32,7 +32,7 @@ import org.apache.camel.Exchange;
  * written to a file but not recorded are cut off (at once when the brief fails here, else when the
  * file is reopened: their brief was not acknowledged, so it comes again).
  * <p>
- * Files are closed at {@code batch-max-lines}, {@code batch-max-bytes} or {@code batch-max-wait}
+ * Files are closed at {@code batch-max-lines}, {@code batch-max-bytes}, {@code batch-max-wait} or after {@code batch-max-quiet}
  * ({@link #closeDue}); the {@link BatchRunner} uploads them. A file filled by a brief's lines is
  * closed only once they are recorded.
  */
@@ -48,10 +48,10 @@ public final class BatchCollector implements BatchLineSink {
     }
 
     /** @param providers the provider that would make a plan's images now (an {@link OpenAiImagesProvider} for a batch brief) */
-    public BatchCollector(BatchRecords records, Path dataDir, BatchLimits limits, Duration maxWait, String instance,
+    public BatchCollector(BatchRecords records, Path dataDir, BatchLimits limits, Duration maxWait, Duration maxQuiet, String instance,
                           Function<RenderPlan, ImageProvider> providers, PaymentAdmission admission, Clock clock) {
         this.records = records;
-        this.files = new OpenBatchFiles(records, dataDir, limits, maxWait, instance, clock);
+        this.files = new OpenBatchFiles(records, dataDir, limits, maxWait, maxQuiet, instance, clock);
         this.providers = providers;
         this.admission = admission;
     }
@@ -167,12 +167,17 @@ public final class BatchCollector implements BatchLineSink {
         }
     }
 
-    /** Closes the open files that reached a limit or waited {@code batch-max-wait}: they are due for upload. */
+    /** Closes the open files that reached a limit, waited {@code batch-max-wait} or took no line for {@code batch-max-quiet}. */
     public synchronized void closeDue() {
         files.closeDue();
     }
 
     /** Open files and their lines, for the status page. */
+    /** Closes every open file that has lines (--once: the batch goes to the provider before the run ends). */
+    public synchronized void closeAll() {
+        files.closeAll();
+    }
+
     public synchronized int openLines() {
         return files.openLines();
     }

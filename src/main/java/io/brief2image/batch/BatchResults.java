@@ -47,7 +47,11 @@ public final class BatchResults {
     }
 
     void read(BatchRecords.FileRow file) throws Exception {
-        BatchStatus status = api.get(file.batchId());
+        read(file, BatchStatus.GONE.equals(file.batchStatus()) ? BatchStatus.gone(file.batchId()) : api.get(file.batchId()));
+    }
+
+    /** Reads the results of a batch that ended as {@code status} says. */
+    void read(BatchRecords.FileRow file, BatchStatus status) throws Exception {
         Files.createDirectories(images);
         if (status.outputFileId() != null) {
             output.download(api, status.outputFileId(), new BatchOutput.Progress(file.outputLines(), file.outputBytes()),
@@ -60,8 +64,8 @@ public final class BatchResults {
         Set<String> touched = new LinkedHashSet<>();
         for (BatchRecords.LineRow line : records.linesOfFile(file.key(), "pending")) {
             // no result line at all: the batch ended before it ran
-            ObjectNode result = Json.MAPPER.createObjectNode().put("reason", "The batch ended (" + status.status()
-                    + ") before this image was made. It can be sent again.").put("batch_id", status.id());
+            ObjectNode result = Json.MAPPER.createObjectNode().put("reason", "The batch " + status.ending()
+                    + " before this image was made. It can be sent again.").put("batch_id", status.id());
             records.lineOutcome(line.customId(), "unfinished", result.toString());
         }
         for (String state : new String[] {"made", "failed", "unfinished"}) {

@@ -39,6 +39,10 @@ public final class BatchRunner {
     private final String instance;
     private final Duration lease;
     private final Map<String, String> lastProblem = new ConcurrentHashMap<>();
+    /** Files whose batch this process asked about (or created): one left by an earlier run is asked about at once. */
+    private final java.util.Set<String> askedHere = ConcurrentHashMap.newKeySet();
+    /** Whether a whole turn has run (the files of the last run are taken over in it). */
+    private volatile boolean turned;
     /** Files whose reading on after a restart was said in the log (once each). */
     private final java.util.Set<String> resumed = ConcurrentHashMap.newKeySet();
 
@@ -58,10 +62,34 @@ public final class BatchRunner {
         this.metadata = Map.copyOf(meta);
     }
 
+    /**
+     * For {@code --once}, once the inbox and the queue are drained: sends every open file's lines on at the
+     * next ticks, whatever the limits say. Then {@link #nothingDueNow()} tells when the run may end.
+     */
+    public synchronized void sendOpenFiles() {
+        collector.closeAll();
+    }
+
+    /**
+     * True when this instance has nothing of the batch path to do now (after its first turn, which takes
+     * over the files of the last run): every file with lines is at the
+     * provider, no batch is due to be polled, and no ended batch waits to be read. Batches still running
+     * stay where they are; their results are read by the next run.
+     */
+    public synchronized boolean nothingDueNow() {
+        if (!turned || collector.openLines() > 0 || !records.files("closed", instance).isEmpty() || !records.files("uploaded", instance).isEmpty()
+                || !records.files("ended", instance).isEmpty()) {
+            return false;
+        }
+        long now = clock.millis();
+        return records.files("submitted", instance).stream().noneMatch(f -> f.nextPollAt() <= now || !askedHere.contains(f.key()));
+    }
+
     /** One pass over every file not done; a step that fails is tried again at the next tick (said once in the log). */
     public synchronized void tick() {
         try {
             turn();
+            turned = true;
         } catch (RuntimeException e) {
             // the store does not answer, or the service stops: the next tick tries again
             step("store", () -> {
@@ -86,7 +114,7 @@ public final class BatchRunner {
         }
         long now = clock.millis();
         for (BatchRecords.FileRow file : records.files("submitted", instance)) {
-            if (file.nextPollAt() <= now) {
+            if (file.nextPollAt() <= now || !askedHere.contains(file.key())) {
                 step(file.key(), () -> poll(file));
             }
         }
@@ -110,17 +138,29 @@ public final class BatchRunner {
         Optional<BatchStatus> existing = api.list().stream().filter(b -> file.inputFileId().equals(b.inputFileId())).findFirst();
         BatchStatus batch = existing.isPresent() ? existing.get() : api.create(file.inputFileId(), file.endpoint(), metadata);
         records.submitted(file.key(), batch.id(), batch.status(), clock.millis() + poll.delayBefore(1).toMillis());
+        askedHere.add(file.key());
         LOG.info("batch {}: {} lines of {} submitted ({})", batch.id(), file.lines(), file.endpoint(), batch.status());
     }
 
     private void poll(BatchRecords.FileRow file) throws Exception {
-        BatchStatus status = api.get(file.batchId());
+        askedHere.add(file.key());
+        BatchStatus status;
+        try {
+            status = api.get(file.batchId());
+        } catch (BatchApiException e) {
+            if (e.status() != 404) {
+                throw e;
+            }
+            // the provider does not know the batch (any more): its lines will never be made there
+            LOG.warn("batch {}: the image service does not know this batch (HTTP 404); its briefs go on as batch-on-expiry says", file.batchId());
+            status = BatchStatus.gone(file.batchId());
+        }
         int polls = file.polls() + 1;
         records.polled(file.key(), status.status(), polls, clock.millis() + poll.delayBefore(polls + 1).toMillis());
         if (status.ended()) {
             LOG.info("batch {} {}: {} of {} lines done, {} failed", status.id(), status.status(), status.completed(), status.total(), status.failed());
             records.fileState(file.key(), "ended");
-            results.read(records.fileOfBatch(file.batchId()).orElse(file));
+            results.read(records.fileOfBatch(file.batchId()).orElse(file), status);
         }
     }
 

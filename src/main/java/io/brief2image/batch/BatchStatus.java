@@ -18,8 +18,24 @@ public record BatchStatus(String id, String status, String endpoint, String inpu
                           String errorFileId, int total, int completed, int failed, long createdAt, long expiresAt,
                           Map<String, String> metadata, List<String> errors) {
 
+    /**
+     * Not one of OpenAI's statuses: the provider answers 404 for the batch (another project's key, a
+     * provider that forgot it, e.g. the offline one restarted). Nothing will come of it any more.
+     */
+    public static final String GONE = "gone";
+
     /** The statuses after which nothing changes any more. */
-    public static final Set<String> ENDED = Set.of("completed", "failed", "expired", "cancelled");
+    public static final Set<String> ENDED = Set.of("completed", "failed", "expired", "cancelled", GONE);
+
+    /** A batch the provider no longer knows: it ended short, with no file to read. */
+    static BatchStatus gone(String batchId) {
+        return new BatchStatus(batchId, GONE, null, null, null, null, 0, 0, 0, 0, 0, Map.of(), List.of());
+    }
+
+    /** How the batch ended, as the end of a sentence ("its batch … expired before …"). */
+    public String ending() {
+        return GONE.equals(status) ? "is no longer known to the image service" : status;
+    }
 
     public boolean ended() {
         return ENDED.contains(status);

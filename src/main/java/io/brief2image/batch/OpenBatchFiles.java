@@ -27,17 +27,22 @@ final class OpenBatchFiles {
     private final Path dir;
     private final BatchLimits limits;
     private final Duration maxWait;
+    private final Duration maxQuiet;
     private final String instance;
     private final Clock clock;
     private final Map<String, Open> open = new HashMap<>();
     private final AtomicInteger opened = new AtomicInteger();
     private boolean adopted;
 
-    OpenBatchFiles(BatchRecords records, Path dataDir, BatchLimits limits, Duration maxWait, String instance, Clock clock) {
+    /** Per open file: its line count at the last tick and since when it has stood there (batch-max-quiet). */
+    private final Map<String, long[]> stillSince = new HashMap<>();
+
+    OpenBatchFiles(BatchRecords records, Path dataDir, BatchLimits limits, Duration maxWait, Duration maxQuiet, String instance, Clock clock) {
         this.records = records;
         this.dir = dataDir.resolve("batches");
         this.limits = limits;
         this.maxWait = maxWait;
+        this.maxQuiet = maxQuiet;
         this.instance = instance;
         this.clock = clock;
     }
@@ -78,6 +83,16 @@ final class OpenBatchFiles {
         records.fileState(file.key(), file.file().lines() == 0 ? "done" : "closed");
     }
 
+    /** Closes every open file that has lines, whatever its limits: --once leaves nothing unsent. */
+    void closeAll() {
+        adoptOnce();
+        for (Open file : Map.copyOf(open).values()) {
+            if (file.file().lines() > 0) {
+                close(file);
+            }
+        }
+    }
+
     void closeIfFull(String endpoint) {
         Open file = open.get(endpoint);
         if (file != null && file.file().full()) {
@@ -85,13 +100,21 @@ final class OpenBatchFiles {
         }
     }
 
-    /** Closes the open files that reached a limit or waited {@code batch-max-wait}: they are due for upload. */
+    /**
+     * Closes the open files that reached a limit, waited {@code batch-max-wait}, or took no line for
+     * {@code batch-max-quiet}: they are due for upload. A batch costs the same however few lines it has,
+     * so once a run of briefs has stopped coming there is nothing to gain by holding its lines back.
+     */
     void closeDue() {
         adoptOnce();
         long now = clock.millis();
+        stillSince.keySet().retainAll(open.values().stream().map(Open::key).toList());
         for (Open file : Map.copyOf(open).values()) {
             boolean nearlyFull = file.file().bytes() > limits.maxBytes() - Math.min(limits.maxBytes() / 20, 1024 * 1024);
-            if (file.file().lines() > 0 && (nearlyFull || file.file().full() || now - file.openedAt() >= maxWait.toMillis())) {
+            long[] still = stillSince.compute(file.key(), (k, seen) -> seen != null && seen[0] == file.file().lines() ? seen
+                    : new long[] {file.file().lines(), now});
+            boolean quiet = maxQuiet.toMillis() > 0 && now - still[1] >= maxQuiet.toMillis();
+            if (file.file().lines() > 0 && (nearlyFull || file.file().full() || quiet || now - file.openedAt() >= maxWait.toMillis())) {
                 close(file);
             }
         }

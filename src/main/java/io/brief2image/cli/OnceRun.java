@@ -5,6 +5,8 @@ import io.brief2image.app.Application;
 import io.brief2image.app.SettingValues;
 import io.brief2image.app.Settings;
 import io.brief2image.base.Progress;
+import io.brief2image.batch.BatchRunner;
+import io.brief2image.store.SharedStore;
 import io.brief2image.ops.QueueDepth;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -45,15 +47,21 @@ final class OnceRun implements Callable<Integer> {
             QueueDepth depth = context.getRegistry().lookupByNameAndType("queueDepth", QueueDepth.class);
             Path inbox = context.getRegistry().lookupByNameAndType("settings", Settings.class).folders().inbox();
             ProgressLine line = new ProgressLine(out, System.console() != null);
+            BatchRunner batches = context.getRegistry().lookupByNameAndType("batchRunner", BatchRunner.class);
             int quiet = 0;
             while (quiet < QUIET_POLLS) {
                 TimeUnit.MILLISECONDS.sleep(250);
                 boolean idle = waitingFiles(inbox) == 0 && depth.of(Queues.BRIEFS) == 0
                         && context.getInflightRepository().size() == 0;
+                if (idle && batches != null) {
+                    // batch briefs: their lines go to the provider now, and batches that ended are read
+                    batches.sendOpenFiles();
+                    idle = batches.nothingDueNow();
+                }
                 quiet = idle ? quiet + 1 : 0;
                 line.update(progress);
             }
-            line.finish(progress);
+            line.finish(progress, context.getRegistry().lookupByNameAndType("store", SharedStore.class).batches().waitingBriefs());
             return progress.failed() > 0 ? SOME_FAILED : 0;
         } finally {
             main.stop();

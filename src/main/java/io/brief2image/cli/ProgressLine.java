@@ -31,11 +31,16 @@ final class ProgressLine {
         last = text;
     }
 
-    void finish(Progress p) {
+    /** @param inBatches briefs whose images wait for a Batch API batch: they are neither done nor failed yet */
+    void finish(Progress p, int inBatches) {
         if (terminal) {
             out.println();
         }
         out.printf("brief2image --once: %d briefs done, %d failed, %d images in %.1f s%s%n", p.done(), p.failed(), p.images(),
                 p.elapsedMillis() / 1000.0, p.failed() > 0 ? " (see failed/ for the reasons)" : "");
+        if (inBatches > 0) {
+            out.printf("%d briefs wait in Batch API batches (priority batch): their images are read by the next run"
+                    + " after the batch ended (the service, or --once again)%n", inBatches);
+        }
     }
 }

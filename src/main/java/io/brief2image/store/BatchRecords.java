@@ -207,9 +207,17 @@ public final class BatchRecords {
 
     /** Lines not read back yet, in all files: the metric brief2image_batch_lines_pending. */
     public int pendingLines() {
-        return access.once("count the pending batch lines", c -> {
-            try (PreparedStatement s = c.prepareStatement("SELECT COUNT(*) FROM batch_line WHERE state = 'pending'");
-                 ResultSet r = s.executeQuery()) {
+        return count("count the pending batch lines", "SELECT COUNT(*) FROM batch_line WHERE state = 'pending'");
+    }
+
+    /** Briefs whose images wait for a batch (their results come when it ends, also after a restart). */
+    public int waitingBriefs() {
+        return count("count the briefs waiting for a batch", "SELECT COUNT(*) FROM batch_brief WHERE state = 'waiting'");
+    }
+
+    private int count(String what, String sql) {
+        return access.once(what, c -> {
+            try (PreparedStatement s = c.prepareStatement(sql); ResultSet r = s.executeQuery()) {
                 r.next();
                 return r.getInt(1);
             }

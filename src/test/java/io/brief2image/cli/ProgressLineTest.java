@@ -20,9 +20,9 @@ class ProgressLineTest {
         line.update(progress);
         progress.finished(false, 0);
         line.update(progress);
-        line.finish(progress);
+        line.finish(progress, 0);
         String out = bytes.toString(StandardCharsets.UTF_8);
-        assertThat(out).startsWith("\rbriefs 1/3 done, 2 images, 0 failed").contains("\rbriefs 2/3 done, 2 images, 1 failed");
+        assertThat(out).doesNotContain("Batch API").startsWith("\rbriefs 1/3 done, 2 images, 0 failed").contains("\rbriefs 2/3 done, 2 images, 1 failed");
         assertThat(out).contains("brief2image --once: 1 briefs done, 1 failed, 2 images").contains("see failed/");
     }
 
@@ -34,9 +34,11 @@ class ProgressLineTest {
         progress.enqueued(1);
         line.update(progress);
         progress.finished(true, 1);
-        line.finish(progress);
+        line.finish(progress, 2);
         String out = bytes.toString(StandardCharsets.UTF_8);
         assertThat(out).doesNotContain("\r");
-        assertThat(out.lines()).last().asString().startsWith("brief2image --once: 1 briefs done, 0 failed, 1 images in");
+        assertThat(out.lines()).contains("2 briefs wait in Batch API batches (priority batch): their images are read by the next run"
+                + " after the batch ended (the service, or --once again)");
+        assertThat(out.lines().filter(l -> l.startsWith("brief2image --once: 1 briefs done, 0 failed, 1 images in"))).hasSize(1);
     }
 }
