@@ -12,6 +12,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
+import javax.tools.ToolProvider;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -32,6 +34,18 @@ class LogFormatTest {
 
     @TempDir
     Path dir;
+    /** LogProbe compiled once for the four runs, instead of each child JVM compiling it from source. */
+    @TempDir
+    static Path probeClasses;
+
+    @BeforeAll
+    static void compileProbe() throws Exception {
+        Path source = probeClasses.resolve("LogProbe.java");
+        Files.writeString(source, PROBE);
+        int status = ToolProvider.getSystemJavaCompiler().run(null, null, null,
+                "-cp", mainClassPath(), "-d", probeClasses.toString(), source.toString());
+        assertThat(status).as("javac LogProbe.java").isZero();
+    }
 
     @Test
     void jsonFormatWritesOneJsonObjectPerLine() throws Exception {
@@ -56,10 +70,8 @@ class LogFormatTest {
     }
 
     private List<String> run(String format) throws Exception {
-        Path source = dir.resolve("LogProbe.java");
-        Files.writeString(source, PROBE);
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        ProcessBuilder builder = new ProcessBuilder(java, "-cp", mainClassPath(), source.toString())
+        ProcessBuilder builder = new ProcessBuilder(java, "-cp", probeClasses + File.pathSeparator + mainClassPath(), "LogProbe")
                 .redirectError(dir.resolve("stderr.txt").toFile());
         builder.environment().put("BRIEF2IMAGE_LOG_FORMAT", format);
         Process process = builder.start();

@@ -51,7 +51,7 @@ class CrashRecoveryIT {
 
     @Test
     void killedMidRunThenRestartedEveryBriefEndsExactlyOnce() throws Exception {
-        server = OfflineImageServer.start(OfflineOptions.defaults().withLatencyMillis(300));
+        server = OfflineImageServer.start(OfflineOptions.defaults().withLatencyMillis(300).withFixedImageBytes(2048));
         Files.createDirectories(work.resolve("inbox"));
         for (int i = 0; i < BRIEFS; i++) {
             Files.writeString(work.resolve("inbox/crash-" + i + ".json"), "{\"prompt\": \"crash-" + i + " marker: a windmill\", \"n\": 1}");

@@ -18,6 +18,7 @@ import io.brief2image.guidelines.policy.WorldData;
 import io.brief2image.testing.ForbiddenNames;
 import io.brief2image.testing.ChatStandIn;
 import io.brief2image.testing.RunningApp;
+import io.brief2image.testing.TestLog;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Year;
@@ -74,7 +75,7 @@ class GptExpansionTest {
         // the key went out as a bearer header on every chat call, and nowhere else
         assertThat(chatServer.requests()).isNotEmpty().allSatisfy(r -> assertThat(r.getHeader("Authorization")).isEqualTo("Bearer " + KEY));
         chatServer.close();
-        Path log = Path.of("target", "test.log");
+        Path log = TestLog.file();
         if (Files.exists(log)) {
             assertThat(Files.readString(log)).doesNotContain(KEY);
         }

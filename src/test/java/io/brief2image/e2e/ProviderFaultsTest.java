@@ -7,6 +7,7 @@ import io.brief2image.offline.Fault;
 import io.brief2image.offline.OfflineImageServer;
 import io.brief2image.offline.OfflineOptions;
 import io.brief2image.testing.RunningApp;
+import io.brief2image.testing.TestLog;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -151,7 +152,7 @@ class ProviderFaultsTest {
         for (Path file : outputs) {
             assertThat(new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1)).as(file.toString()).doesNotContain(KEY);
         }
-        Path log = Path.of("target/test.log");
+        Path log = TestLog.file();
         assertThat(log).exists();
         assertThat(Files.readString(log, StandardCharsets.ISO_8859_1)).doesNotContain(KEY);
     }

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.brief2image.testing.HttpCalls;
 import io.brief2image.testing.RunningApp;
+import io.brief2image.testing.TestLog;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -77,7 +78,7 @@ class StatusAdminTokenTest {
             assertThat(response.body()).as(path).doesNotContain(API_KEY).doesNotContain(ADMIN_TOKEN);
         }
         assertThat(http.get("/observe/health").body()).contains("offline provider running (chosen by brief2image.provider)");
-        Path log = Path.of("target/test.log");
+        Path log = TestLog.file();
         if (Files.exists(log)) {
             assertThat(Files.readString(log)).doesNotContain(API_KEY).doesNotContain(ADMIN_TOKEN);
         }

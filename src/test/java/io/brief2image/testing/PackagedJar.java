@@ -23,9 +23,16 @@ public final class PackagedJar {
     /** As {@link #launch(Path, String, Map, String...)}, with environment variables on top of this JVM's (BRIEF2IMAGE_DB_URL, …). */
     public static Process launch(Path workDir, String log, Map<String, String> settings, Map<String, String> environment,
                                  String... arguments) throws IOException {
+        return launch(workDir, log, List.of(), settings, environment, arguments);
+    }
+
+    /** As {@link #launch(Path, String, Map, Map, String...)}, with options for the child JVM before {@code -jar}. */
+    public static Process launch(Path workDir, String log, List<String> jvmOptions, Map<String, String> settings,
+                                 Map<String, String> environment, String... arguments) throws IOException {
         Path jar = Path.of("target/brief2image.jar").toAbsolutePath();
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx256m", "-jar", jar.toString()));
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m"));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-jar", jar.toString()));
         command.addAll(List.of(arguments));
         // as in RunningApp: the GPT guard and moderation add calls to the servers the tests count requests on
         Map<String, String> all = new java.util.LinkedHashMap<>(Map.of("guard", "off", "moderation", "off"));
