@@ -113,7 +113,7 @@ public final class SharedStore implements AutoCloseable {
         HikariDataSource dataSource = null;
         try {
             dataSource = new HikariDataSource(hikari);
-            String migrated = migrate(dataSource);
+            String migrated = new StoreSchema(config, pool::isDone).migrateWhenReachable(dataSource);
             if (config.embedded()) {
                 endClaimsOfDeadRuns(dataSource);
             }
@@ -131,28 +131,6 @@ public final class SharedStore implements AutoCloseable {
             pool.completeExceptionally(new IllegalStateException("the shared store (" + config.where() + ") could not be opened: "
                     + rootMessage(e), e));
         }
-    }
-
-    /**
-     * Flyway only when the schema is not at {@link #SCHEMA_VERSION} (an older store, or a new PostgreSQL
-     * one): loading Flyway costs start time. A new embedded store is made by {@link NewEmbeddedStore},
-     * recorded as Flyway would have. Says what was done, or null when the schema was current.
-     */
-    private String migrate(HikariDataSource dataSource) throws java.sql.SQLException {
-        try (java.sql.Connection c = dataSource.getConnection()) {
-            try (java.sql.ResultSet r = c.createStatement().executeQuery(
-                    "SELECT version FROM " + NewEmbeddedStore.HISTORY + " WHERE success ORDER BY installed_rank DESC LIMIT 1")) {
-                if (r.next() && SCHEMA_VERSION.equals(r.getString(1))) {
-                    return null;
-                }
-            } catch (java.sql.SQLException noHistoryYet) {
-                if (config.embedded() && NewEmbeddedStore.createIfEmpty(c)) {
-                    return "schema created";
-                }
-            }
-        }
-        FlywayMigration.migrate(dataSource, config.embedded());
-        return "schema created or migrated by Flyway";
     }
 
     private static void endClaimsOfDeadRuns(HikariDataSource dataSource) throws java.sql.SQLException {
@@ -303,7 +281,7 @@ public final class SharedStore implements AutoCloseable {
         });
     }
 
-    private static String rootMessage(Throwable e) {
+    static String rootMessage(Throwable e) {
         Throwable root = e;
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();

@@ -140,7 +140,14 @@ final class StoreAccess {
         }
     }
 
-    private static boolean unreachable(SQLException e) {
+    /** The database did not answer (as against refusing: a bad login, no such database, bad SQL). */
+    static boolean unreachable(SQLException e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            // 28 invalid authorisation, 3D000 no such database: no wait makes those work
+            if (t instanceof SQLException sql && sql.getSQLState() != null && (sql.getSQLState().startsWith("28") || sql.getSQLState().equals("3D000"))) {
+                return false;
+            }
+        }
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof SQLTransientConnectionException || t instanceof SQLNonTransientConnectionException
                     || t instanceof SQLRecoverableException || t instanceof java.net.SocketException

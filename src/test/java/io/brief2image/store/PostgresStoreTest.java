@@ -72,4 +72,43 @@ class PostgresStoreTest extends StoreContract {
         assertThat(store.ledger().read("before")).isPresent();
         assertThat(store.spend().day(DAY).reservedNanos()).isEqualTo(10_000);
     }
+
+    /**
+     * A database that does not answer when the service starts (still starting, or a machine starving
+     * several instances that start at once) is waited for, not a failed start; a refused login fails at once.
+     */
+    @Test
+    void aStoreOpenedWhileTheDatabaseIsDownOpensOnceItIsBack() throws Exception {
+        PostgresServer server = PostgresServer.shared().orElseThrow();
+        StoreConfig config = config(dir.resolve("second"));
+        server.stop();
+        SharedStore opening = null;
+        boolean restarted = false;
+        try {
+            opening = SharedStore.openInBackground(config, clock);
+            SharedStore waiting = opening;
+            CompletableFuture<Void> open = CompletableFuture.runAsync(waiting::awaitOpen);
+            await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(10)).until(() -> !open.isDone());
+            server.start();
+            restarted = true;
+            open.get(60, java.util.concurrent.TimeUnit.SECONDS);
+            assertThat(opening.spend().reserve(DAY, 10_000, 1_000_000)).isTrue();
+        } finally {
+            if (!restarted) {
+                server.start();
+            }
+            if (opening != null) {
+                opening.close();
+            }
+        }
+        StoreConfig wrongLogin = new StoreConfig(url, "nobody-here", "wrong", dir.resolve("third").resolve("data"), LEASE, 2);
+        SharedStore refused = SharedStore.openInBackground(wrongLogin, clock);
+        try {
+            CompletableFuture<Void> failed = CompletableFuture.runAsync(refused::awaitOpen);
+            await().atMost(Duration.ofSeconds(20)).until(failed::isDone);
+            assertThat(failed).isCompletedExceptionally();
+        } finally {
+            refused.close();
+        }
+    }
 }
