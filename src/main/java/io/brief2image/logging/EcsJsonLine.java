@@ -50,10 +50,9 @@ final class EcsJsonLine implements LineLayout {
         line.append('"');
     }
 
-    /** Appends {@code text} as the inside of a JSON string: quote, backslash and control characters escaped. */
+    /** Appends {@code text} as the inside of a JSON string: quote, backslash and control characters escaped; null as "" (as Log4j did). */
     static void escape(StringBuilder line, String text) {
         if (text == null) {
-            line.append("null");
             return;
         }
         for (int i = 0; i < text.length(); i++) {

@@ -65,6 +65,8 @@ class EcsJsonLineTest {
         JsonNode noMessage = line(new LogEvent(0L, Level.ERROR, "x", "main", "failed", new NullPointerException()));
         assertThat(noMessage.has("error.message")).isFalse();
         assertThat(noMessage.path("error.type").asText()).isEqualTo("java.lang.NullPointerException");
+        assertThat(line(new LogEvent(0L, Level.INFO, "x", "main", null, null)).path("message").isTextual()).isTrue();
+        assertThat(line(new LogEvent(0L, Level.INFO, "x", "main", null, null)).path("message").asText()).isEmpty();
     }
 
     @Test
