@@ -28,6 +28,8 @@ class ArchitectureTest {
             "outbox", "deadletter", "ops", "app", "cli");
     /** A product of its own: it uses nothing of the project, and only the wiring (app) starts it. */
     private static final String OFFLINE = "offline";
+    /** The SLF4J provider: found by SLF4J through META-INF/services, so it uses nothing of the project and nothing uses it. */
+    private static final String LOGGING = "logging";
 
     private static final DescribedPredicate<JavaClass> MAIN_CODE = areIn("main code", "/test-classes/", false);
     private static final DescribedPredicate<JavaClass> TEST_CODE = areIn("test code", "/test-classes/", true);
@@ -59,15 +61,18 @@ class ArchitectureTest {
             layers = layers.layer(layer).definedBy("io.brief2image." + layer + "..");
         }
         layers = layers.layer(OFFLINE).definedBy("io.brief2image." + OFFLINE + "..");
+        layers = layers.layer(LOGGING).definedBy("io.brief2image." + LOGGING + "..");
         for (int i = 0; i < LAYERS.size() - 1; i++) {
             String[] above = LAYERS.subList(i + 1, LAYERS.size()).toArray(String[]::new);
             layers = layers.whereLayer(LAYERS.get(i)).mayOnlyBeAccessedByLayers(above);
         }
         layers = layers.whereLayer(LAYERS.get(LAYERS.size() - 1)).mayNotBeAccessedByAnyLayer()
                 .whereLayer(OFFLINE).mayOnlyBeAccessedByLayers("app")
-                .whereLayer(OFFLINE).mayNotAccessAnyLayer();
+                .whereLayer(OFFLINE).mayNotAccessAnyLayer()
+                .whereLayer(LOGGING).mayNotBeAccessedByAnyLayer()
+                .whereLayer(LOGGING).mayNotAccessAnyLayer();
         layers.because("the packages are layers in pipeline order (" + String.join(" < ", LAYERS)
-                        + "; offline stands alone): a package may use only the layers below it."
+                        + "; offline and logging stand alone): a package may use only the layers below it."
                         + " A violation means the class is in the wrong package or the shared piece belongs lower down")
                 .check(main);
     }

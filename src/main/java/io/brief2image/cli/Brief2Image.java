@@ -39,9 +39,9 @@ public final class Brief2Image implements Callable<Integer> {
     }
 
     /**
-     * Log4j's start (plugin registry, XML configuration, the first logger: ~0.25 CPU-s) runs on a
-     * thread of its own while the main thread builds the command line and the settings table,
-     * which log nothing.
+     * SLF4J's start (finding its provider on the class path, io.brief2image.logging reading its
+     * levels) runs on a thread of its own while the main thread builds the command line and the
+     * settings table, which log nothing.
      */
     static Thread startLoggingBeside() {
         Thread logging = new Thread(() -> org.slf4j.LoggerFactory.getLogger(Brief2Image.class), "brief2image-start-logging");
@@ -52,7 +52,7 @@ public final class Brief2Image implements Callable<Integer> {
 
     private static int run(Thread logging, String... args) {
         CommandLine cli = commandLine();
-        // a logger made while Log4j is still configuring would log nothing below ERROR: wait for it
+        // a logger made while SLF4J is still starting would be a stand-in that queues its events: wait for it
         try {
             logging.join(10_000);
         } catch (InterruptedException e) {

@@ -18,8 +18,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The shipped logging setup (app.LogSetup), in a fresh JVM (the format is read from the environment): json gives
- * one JSON object per line, anything else plain lines, and no value loses the logs.
+ * The shipped logging (io.brief2image.logging, found by SLF4J), in a fresh JVM (the format and the levels are read
+ * from the environment): json gives one JSON object per line, anything else plain lines, and no value loses the logs.
  */
 class LogFormatTest {
 
@@ -28,6 +28,7 @@ class LogFormatTest {
                 public static void main(String[] args) {
                     org.slf4j.LoggerFactory.getLogger("probe").info("hello \\"quoted\\" world");
                     org.slf4j.LoggerFactory.getLogger("probe").warn("it broke", new IllegalStateException("boom"));
+                    org.slf4j.LoggerFactory.getLogger("io.brief2image.probe.Detail").debug("detail {}", 42);
                 }
             }
             """;
@@ -67,21 +68,40 @@ class LogFormatTest {
             assertThat(lines).as(format).anySatisfy(line -> assertThat(line).contains("INFO").contains("hello \"quoted\" world"));
             assertThat(lines.get(0)).as(format).doesNotStartWith("{");
         }
+        assertThat(run("plain")).containsExactly("INFO  probe                    hello \"quoted\" world",
+                "WARN  probe                    it broke", "java.lang.IllegalStateException: boom");
+    }
+
+    @Test
+    void brief2imageLogLevelsTurnsALoggerUp() throws Exception {
+        assertThat(run("plain", "io.brief2image=DEBUG")).contains("DEBUG Detail                   detail 42");
+        assertThat(run("plain", "probe=ERROR,io.brief2image.probe=DEBUG")).containsExactly("DEBUG Detail                   detail 42");
     }
 
     private List<String> run(String format) throws Exception {
+        return run(format, null);
+    }
+
+    /** The probe's output lines, stack frames left out and, for plain lines, the time stamp cut off. */
+    private List<String> run(String format, String levels) throws Exception {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         ProcessBuilder builder = new ProcessBuilder(java, "-cp", probeClasses + File.pathSeparator + mainClassPath(), "LogProbe")
                 .redirectError(dir.resolve("stderr.txt").toFile());
         builder.environment().put("BRIEF2IMAGE_LOG_FORMAT", format);
+        if (levels != null) {
+            builder.environment().put("BRIEF2IMAGE_LOG_LEVELS", levels);
+        } else {
+            builder.environment().remove("BRIEF2IMAGE_LOG_LEVELS");
+        }
         Process process = builder.start();
         byte[] out = process.getInputStream().readAllBytes();
         assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
         assertThat(process.exitValue()).as(Files.readString(dir.resolve("stderr.txt"))).isZero();
-        return new String(out, StandardCharsets.UTF_8).lines().filter(line -> !line.startsWith("\tat ") && !line.isBlank()).toList();
+        return new String(out, StandardCharsets.UTF_8).lines().filter(line -> !line.startsWith("\tat ") && !line.isBlank())
+                .map(line -> line.matches("\\d\\d:\\d\\d:\\d\\d\\.\\d{3} .*") ? line.substring(13) : line).toList();
     }
 
-    /** The test class path without test-classes, whose log4j2-test.xml would win over the shipped file. */
+    /** The test class path without test-classes: the shipped classes and resources only. */
     private static String mainClassPath() {
         String classPath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
         return Arrays.stream(classPath.split(File.pathSeparator))

@@ -3,10 +3,10 @@ package io.brief2image.testing;
 import java.nio.file.Path;
 
 /**
- * The file this test JVM logs everything to (log4j2-test.xml), for tests that check what was logged,
- * e.g. that a key never was. The build's two surefire JVMs have one each (target/test-N.log, set by
- * the pom as test.log.file), so a check reads the whole of its own JVM's log and no half-written
- * line of the other's; elsewhere (an IDE, failsafe) it is target/test.log.
+ * The file this test JVM logs everything to (the logging's {@code brief2image.log-file}), for tests that
+ * check what was logged, e.g. that a key never was. The build's two surefire JVMs have one each
+ * (target/test-N.log, set by the pom), so a check reads the whole of its own JVM's log and no
+ * half-written line of the other's; failsafe's is target/test.log.
  */
 public final class TestLog {
 
@@ -14,6 +14,6 @@ public final class TestLog {
     }
 
     public static Path file() {
-        return Path.of(System.getProperty("test.log.file", "target/test.log"));
+        return Path.of(System.getProperty("brief2image.log-file", "target/test.log"));
     }
 }
