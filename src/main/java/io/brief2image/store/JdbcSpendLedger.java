@@ -23,8 +23,11 @@ final class JdbcSpendLedger implements SpendLedger {
     public boolean reserve(LocalDate day, long nanos, long limitNanos) {
         return access.call("reserve budget", c -> {
             int updated = reserve(c, day, nanos, limitNanos);
-            if (updated == 0 && createDay(c, day)) {
-                updated = reserve(c, day, nanos, limitNanos); // the day's first request
+            if (updated == 0) {
+                // perhaps the day has no row yet: made here or by a concurrent first request (which then
+                // refused this one only because its row was not there yet), the reservation is tried again
+                createDay(c, day);
+                updated = reserve(c, day, nanos, limitNanos);
             }
             return updated == 1;
         });

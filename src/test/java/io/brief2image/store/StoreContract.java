@@ -50,6 +50,22 @@ abstract class StoreContract {
         }
     }
 
+    /** The day's first requests, all at once: none is refused because the day had no row yet (with no limit, none may wait). */
+    @Test
+    void theDaysFirstConcurrentReservationsAreAllTaken() throws Exception {
+        for (int d = 1; d <= 5; d++) {
+            LocalDate day = DAY.plusDays(d);
+            AtomicInteger refused = new AtomicInteger();
+            race(THREADS, i -> {
+                if (!store.spend().reserve(day, 1_000, Long.MAX_VALUE)) {
+                    refused.incrementAndGet();
+                }
+            });
+            assertThat(refused).as(day.toString()).hasValue(0);
+            assertThat(store.spend().day(day).reservedNanos()).isEqualTo(THREADS * 1_000L);
+        }
+    }
+
     @Test
     void concurrentReservationsNeverTogetherPassTheLimit() throws Exception {
         long limit = 1_000_000_000; // $1.00 in nano-dollars
