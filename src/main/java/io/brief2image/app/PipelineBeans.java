@@ -239,7 +239,7 @@ public final class PipelineBeans extends OnceBeans {
         return once("openingStore", () -> {
             Settings.Store s = settings.store();
             return SharedStore.openInBackground(new StoreConfig(s.url(), s.user(), s.password(), settings.folders().data(),
-                    Duration.ofSeconds(Math.max(1, s.leaseSeconds())), settings.limits().consumers() + 4, settings.fleet().instanceId()), clock());
+                    Duration.ofSeconds(Math.max(1, settings.fleet().claimLeaseSeconds())), settings.limits().consumers() + 4, settings.fleet().instanceId()), clock());
         });
     }
 

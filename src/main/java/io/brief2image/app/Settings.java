@@ -34,7 +34,7 @@ public record Settings(Folders folders, Provider provider, Models models, Expans
                         v.whole("offline.batch-delay-seconds")),
                 new Fleet(Fleet.orHostAndPid(v.text("instance-id")), v.count("claim-lease-seconds")),
                 new Safety(v.text("guard"), v.text("moderation"), v.text("representation")),
-                new Store(v.text("db-url"), v.text("db-user"), v.text("db-password"), v.count("claim-lease-seconds")),
+                new Store(v.text("db-url"), v.text("db-user"), v.text("db-password")),
                 new Batch(v.count("batch-max-lines"), v.whole("batch-max-bytes"), v.whole("batch-max-wait"), v.whole("batch-max-quiet"), v.text("batch-on-expiry")));
     }
 
@@ -164,23 +164,22 @@ public record Settings(Folders folders, Provider provider, Models models, Expans
         }
     }
 
-    /** @param url PostgreSQL JDBC URL, blank for the embedded store; @param leaseSeconds how long a claim counts unrenewed */
     /**
-     * The Batch API path (issue 15): a batch file is closed at {@code maxLines}, {@code maxBytes} or after
-     * {@code maxWaitSeconds}; {@code onExpiry} (now or batch) is where the briefs of a batch that ended
+     * The Batch API path (issue 15): a batch file is closed at {@code maxLines}, {@code maxBytes}, after
+     * {@code maxWaitSeconds}, or {@code maxQuietSeconds} after its last line; {@code onExpiry} (now or batch) is where the briefs of a batch that ended
      * before their images were made go.
      */
     public record Batch(int maxLines, long maxBytes, long maxWaitSeconds, long maxQuietSeconds, String onExpiry) {
     }
 
-    public record Store(String url, String user, String password, int leaseSeconds) {
+    /** @param url PostgreSQL JDBC URL, blank for the embedded store (how long a claim counts unrenewed: {@link Fleet#claimLeaseSeconds}) */
+    public record Store(String url, String user, String password) {
 
         /** The password never appears here. */
         @Override
         public String toString() {
             return "Store[url=" + (url.isBlank() ? "embedded" : url.replaceFirst("\\?.*", "").replaceFirst("//[^/@]*@", "//"))
-                    + ", user=" + (user.isBlank() ? "unset" : user) + ", password=" + (password.isBlank() ? "unset" : "set")
-                    + ", leaseSeconds=" + leaseSeconds + "]";
+                    + ", user=" + (user.isBlank() ? "unset" : user) + ", password=" + (password.isBlank() ? "unset" : "set") + "]";
         }
     }
 
