@@ -58,7 +58,9 @@ class ProviderGateTest {
         assertThat(pool.awaitTermination(30, TimeUnit.SECONDS)).isTrue();
         List<Long> sorted = starts.stream().sorted().toList();
         for (int i = 1; i < sorted.size(); i++) {
-            assertThat(Duration.ofNanos(sorted.get(i) - sorted.get(i - 1))).isBetween(Duration.ofMillis(100), Duration.ofMillis(160));
+            // the slots are wall-clock µs (a fleet shares them), the starts are read on the monotonic clock: NTP
+            // slewing the wall clock moves them apart by µs (99.94 ms was seen in CI), within the 5 % the issue allows
+            assertThat(Duration.ofNanos(sorted.get(i) - sorted.get(i - 1))).isBetween(Duration.ofMillis(95), Duration.ofMillis(160));
         }
     }
 
