@@ -43,18 +43,12 @@ final class JdbcSpendLedger implements SpendLedger {
         }
     }
 
-    /** True when the day has nothing on it yet (its row was just made): a refused reservation is worth one more try. */
-    private static boolean createDay(Connection c, LocalDate day) throws SQLException {
+    /** Makes the day's row unless it is there (made here or by a concurrent first request). */
+    private static void createDay(Connection c, LocalDate day) throws SQLException {
         try (PreparedStatement s = c.prepareStatement(
                 "INSERT INTO spend_day (spend_date, spent_nanos, reserved_nanos) VALUES (?, 0, 0) ON CONFLICT DO NOTHING")) {
             s.setDate(1, Date.valueOf(day));
             s.executeUpdate();
-        }
-        try (PreparedStatement s = c.prepareStatement("SELECT spent_nanos + reserved_nanos FROM spend_day WHERE spend_date = ?")) {
-            s.setDate(1, Date.valueOf(day));
-            try (ResultSet r = s.executeQuery()) {
-                return r.next() && r.getLong(1) == 0;
-            }
         }
     }
 
@@ -92,20 +86,25 @@ final class JdbcSpendLedger implements SpendLedger {
 
     private void change(String what, LocalDate day, long spentDelta, long reservedDelta) {
         access.call(what, c -> {
-            String sql = "UPDATE spend_day SET spent_nanos = spent_nanos + ?, reserved_nanos = reserved_nanos + ? WHERE spend_date = ?";
-            for (int attempt = 0; attempt < 2; attempt++) {
-                try (PreparedStatement s = c.prepareStatement(sql)) {
-                    s.setLong(1, spentDelta);
-                    s.setLong(2, reservedDelta);
-                    s.setDate(3, Date.valueOf(day));
-                    if (s.executeUpdate() == 1) {
-                        return null;
-                    }
-                }
-                createDay(c, day);
-            }
+            change(c, day, spentDelta, reservedDelta);
             return null;
         });
+    }
+
+    /** Adds to the day's figures on {@code c} (in the caller's transaction), making its row first when it has none. */
+    static void change(Connection c, LocalDate day, long spentDelta, long reservedDelta) throws SQLException {
+        String sql = "UPDATE spend_day SET spent_nanos = spent_nanos + ?, reserved_nanos = reserved_nanos + ? WHERE spend_date = ?";
+        for (int attempt = 0; attempt < 2; attempt++) {
+            try (PreparedStatement s = c.prepareStatement(sql)) {
+                s.setLong(1, spentDelta);
+                s.setLong(2, reservedDelta);
+                s.setDate(3, Date.valueOf(day));
+                if (s.executeUpdate() == 1) {
+                    return;
+                }
+            }
+            createDay(c, day);
+        }
     }
 
     @Override

@@ -12,7 +12,6 @@ import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
-import java.sql.Date;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -90,7 +89,7 @@ final class LegacyFiles {
             }
             byte[] bytes = Files.readAllBytes(file);
             long nanos = spendNanos(new String(bytes, StandardCharsets.US_ASCII));
-            if (importOnce(access, file, bytes, c -> addSpent(c, day, nanos))) {
+            if (importOnce(access, file, bytes, c -> JdbcSpendLedger.change(c, day, nanos, 0))) {
                 days++;
                 spent += nanos;
             }
@@ -136,12 +135,6 @@ final class LegacyFiles {
         StoreAccess.update(c, "INSERT INTO brief_ledger (brief_key, fingerprint, status, owner, lease_until, result, updated_at)"
                 + " VALUES (?, ?, 'done', '', 0, ?, ?) ON CONFLICT DO NOTHING", id, entry.path("fingerprint").asText(),
                 entry.get("result").toString(), clock.millis());
-    }
-
-    private static void addSpent(Connection c, LocalDate day, long nanos) throws SQLException {
-        StoreAccess.update(c, "INSERT INTO spend_day (spend_date, spent_nanos, reserved_nanos) VALUES (?, 0, 0) ON CONFLICT DO NOTHING",
-                Date.valueOf(day));
-        StoreAccess.update(c, "UPDATE spend_day SET spent_nanos = spent_nanos + ? WHERE spend_date = ?", nanos, Date.valueOf(day));
     }
 
     /**

@@ -45,12 +45,7 @@ class BatchCrashIT {
     void killedWhileABatchIsPendingTheRestartPollsItAndNothingIsSubmittedOrWrittenTwice() throws Exception {
         server = OfflineImageServer.start(OfflineOptions.defaults().withBatchDelayMillis(6_000));
         run = new BatchJarRun(work, server);
-        Files.createDirectories(work.resolve("inbox"));
-        StringBuilder csv = new StringBuilder("id,prompt,n,priority\n");
-        for (int i = 0; i < BRIEFS; i++) {
-            csv.append("night-").append(i).append(",a lantern number ").append(i).append(",1,batch\n");
-        }
-        Files.writeString(work.resolve("inbox/night.csv"), csv);
+        run.dropBatchCsv("night", "a lantern", BRIEFS);
 
         Process first = launch("run-1.log");
         await().atMost(Duration.ofSeconds(90)).until(() -> batchesCreated() == 1);

@@ -60,12 +60,7 @@ class BatchDownloadCrashIT {
         server = OfflineImageServer.start(OfflineOptions.defaults().withBatchDelayMillis(1_000).withFixedImageBytes(IMAGE_BYTES)
                 .withDownloadBytesPerSecond(BYTES_PER_SECOND));
         run = new BatchJarRun(work, server);
-        Files.createDirectories(work.resolve("inbox"));
-        StringBuilder csv = new StringBuilder("id,prompt,n,priority\n");
-        for (int i = 0; i < BRIEFS; i++) {
-            csv.append("shelf-").append(i).append(",a blue vase number ").append(i).append(",1,batch\n");
-        }
-        Files.writeString(work.resolve("inbox/shelf.csv"), csv);
+        run.dropBatchCsv("shelf", "a blue vase", BRIEFS);
 
         Process first = launch("run-1.log", RunningApp.freePort());
         Path kept = work.resolve("data/batches/images");

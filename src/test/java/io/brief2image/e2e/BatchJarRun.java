@@ -25,6 +25,16 @@ record BatchJarRun(Path work, OfflineImageServer server) {
         return PackagedJar.launch(work, log, settings);
     }
 
+    /** Drops {@code inbox/<name>.csv}: {@code count} one-image batch briefs {@code <name>-<i>}, prompts "{@code prompt} number <i>". */
+    void dropBatchCsv(String name, String prompt, int count) throws IOException {
+        Files.createDirectories(work.resolve("inbox"));
+        StringBuilder csv = new StringBuilder("id,prompt,n,priority\n");
+        for (int i = 0; i < count; i++) {
+            csv.append(name).append('-').append(i).append(',').append(prompt).append(" number ").append(i).append(",1,batch\n");
+        }
+        Files.writeString(work.resolve("inbox/" + name + ".csv"), csv);
+    }
+
     long batchesCreated() {
         return server.requests().stream().filter(r -> "POST".equals(r.method()) && r.path().endsWith("/batches")).count();
     }

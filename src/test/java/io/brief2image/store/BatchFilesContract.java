@@ -3,16 +3,11 @@ package io.brief2image.store;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * What the batch tables of every store backend must do ({@link EmbeddedBatchFilesTest},
@@ -20,29 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
  * shared by several instances each file is acted on by its owner only, until the owner stops beating
  * for a lease: then one other instance takes it (at the provider: any; open or closed: one that can read it).
  */
-abstract class BatchFilesContract {
-
-    static final Duration LEASE = Duration.ofSeconds(30);
-
-    @TempDir
-    Path dir;
-
-    final MovableClock clock = new MovableClock();
-    SharedStore store;
-
-    abstract StoreConfig config(Path dir);
-
-    @BeforeEach
-    void open() {
-        store = SharedStore.open(config(dir), clock);
-    }
-
-    @AfterEach
-    void close() {
-        if (store != null) {
-            store.close();
-        }
-    }
+abstract class BatchFilesContract extends OpenStoreFixture {
 
     @Test
     void aBriefIsRecordedWithAllItsLinesOrNone() {

@@ -14,41 +14,16 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * What every backend of the shared store must do, run against each ({@link EmbeddedStoreTest},
  * {@link PostgresStoreTest}): the decisions hold under many concurrent callers.
  */
-abstract class StoreContract {
+abstract class StoreContract extends OpenStoreFixture {
 
-    static final Duration LEASE = Duration.ofSeconds(30);
     static final LocalDate DAY = LocalDate.of(2026, 12, 2);
     static final int THREADS = 24;
-
-    @TempDir
-    Path dir;
-
-    final MovableClock clock = new MovableClock();
-    SharedStore store;
-
-    /** The store's address for this test (a fresh database each time). */
-    abstract StoreConfig config(Path dir);
-
-    @BeforeEach
-    void open() {
-        store = SharedStore.open(config(dir), clock);
-    }
-
-    @AfterEach
-    void close() {
-        if (store != null) {
-            store.close();
-        }
-    }
 
     /** The day's first requests, all at once: none is refused because the day had no row yet (with no limit, none may wait). */
     @Test
