@@ -22,6 +22,7 @@ import jakarta.jms.Session;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -138,9 +139,15 @@ class FleetIT {
         assertThat(FleetRecords.done(fleet)).as("the shared ledger: every brief done once").isEqualTo(TOTAL);
         assertThat(fleet.failed()).isEmptyDirectory();
         assertThat(fleet.inbox()).as("no file and no claim left").isEmptyDirectory();
-        // each instance took part, and the survivors took what the dead one held
+        // each instance rendered briefs, and the survivors took what the dead one held. Reading files is
+        // not shared out evenly and need not be: a poll sends up to 200 files to the queue in a second or
+        // two, so one instance may well ingest them all (CI saw [0, 2, 298]); the queue shares the work
+        List<Integer> renderedPerInstance = new ArrayList<>();
+        for (Fleet.Instance instance : fleet.instances()) {
+            renderedPerInstance.add(FleetRecords.doneBy(fleet, instance));
+        }
+        assertThat(renderedPerInstance).as("briefs rendered per instance").allSatisfy(n -> assertThat(n).isPositive());
         List<Long> perInstance = fleet.instances().stream().map(FleetRecords::ingested).toList();
-        assertThat(perInstance).allSatisfy(n -> assertThat(n).isPositive());
         assertThat(perInstance.stream().mapToLong(Long::longValue).sum()).as("each file ingested by exactly one instance").isEqualTo(FILE_BRIEFS);
 
         // provider calls: every brief once, again only what was in flight at the kill
@@ -154,8 +161,8 @@ class FleetIT {
         double rate = imagesPerMinute(provider.requests().subList(0, Math.min(250, provider.requests().size())));
         double spent = spentUsd(fleet, provider);
         System.out.printf(Locale.ROOT, "FleetIT: %d briefs, %d provider calls (%d in flight on the killed instance), ingested per instance %s,"
-                + " %.1f images/min over the first 250 (fleet setting %d), paused at $%.4f of $%.4f, spent $%.4f after the raise to $%.4f%n",
-                TOTAL, calls, inFlightAtKill, perInstance, rate, IMAGES_PER_MINUTE, spentAtPause, budgetUsd, spent, budgetUsd * 10);
+                + " rendered per instance %s, %.1f images/min over the first 250 (fleet setting %d), paused at $%.4f of $%.4f, spent $%.4f after the raise to $%.4f%n",
+                TOTAL, calls, inFlightAtKill, perInstance, renderedPerInstance, rate, IMAGES_PER_MINUTE, spentAtPause, budgetUsd, spent, budgetUsd * 10);
         assertThat(spent).as("the fleet's spend against its raised daily budget").isLessThanOrEqualTo(budgetUsd * 10);
         assertThat(rate).as("the fleet's images per minute").isBetween(IMAGES_PER_MINUTE * 0.95, IMAGES_PER_MINUTE * 1.05);
     }
