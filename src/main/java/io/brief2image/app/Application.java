@@ -5,7 +5,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
 import org.apache.camel.main.Main;
@@ -15,7 +14,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Builds the Camel Main of brief2image from the resolved settings: the YAML routes (a routes/ folder
  * in the working directory wins over the copy in the jar), the bean configurations, and a check that
- * every bean the routes name is bound.
+ * every bean an operator's routes name is bound.
  */
 public final class Application {
 
@@ -33,7 +32,7 @@ public final class Application {
         Settings settings = Settings.from(values);
         values.unknown().forEach(key -> LOG.warn("--set {}: not a brief2image setting (see --help); only routes that name it see it", key));
         createFolders(settings.folders());
-        String routes = routesLocation();
+        String routes = PackagedRoutes.location();
         Main main = routes.startsWith("classpath:") ? new PackagedRoutesMain() : new Main();
         // the guidelines' world data is read once the service is ready (or failed to start), not during its start
         java.util.concurrent.CompletableFuture<Void> started = new java.util.concurrent.CompletableFuture<>();
@@ -54,7 +53,10 @@ public final class Application {
             @Override
             public void configure(CamelContext context) {
                 context.getManagementStrategy().addEventNotifier(new StartedNotifier(started));
-                RouteRefs.check(context, main.configure().getRoutesIncludePattern());
+                String routesAt = main.configure().getRoutesIncludePattern();
+                if (!PackagedRoutes.isShipped(routesAt)) {
+                    RouteRefs.check(context, routesAt);
+                }
             }
         });
         values.asProperties().forEach(main::addOverrideProperty);
@@ -135,17 +137,5 @@ public final class Application {
                 throw new UncheckedIOException("cannot create folder " + dir.toAbsolutePath(), e);
             }
         }
-    }
-
-    static String routesLocation() {
-        Path local = Path.of("routes");
-        try (Stream<Path> files = Files.isDirectory(local) ? Files.list(local) : Stream.empty()) {
-            if (files.anyMatch(f -> f.toString().endsWith(".yaml"))) {
-                return "file:routes/*.yaml";
-            }
-        } catch (IOException e) {
-            // fall back to the packaged routes
-        }
-        return "classpath:routes/*.yaml";
     }
 }

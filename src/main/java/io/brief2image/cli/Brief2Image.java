@@ -51,14 +51,30 @@ public final class Brief2Image implements Callable<Integer> {
     }
 
     private static int run(Thread logging, String... args) {
-        CommandLine cli = commandLine();
+        java.util.Optional<ServiceArgs> service = ServiceArgs.read(args);
+        CommandLine cli = service.isPresent() ? null : commandLine();
         // a logger made while SLF4J is still starting would be a stand-in that queues its events: wait for it
         try {
             logging.join(10_000);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        return cli.execute(args);
+        if (service.isEmpty()) {
+            return cli.execute(args);
+        }
+        try {
+            return serviceCall(service.get());
+        } catch (Exception e) {
+            // as picocli's execute reports an exception the command throws: its stack trace, exit 1
+            e.printStackTrace();
+            return 1;
+        }
+    }
+
+    /** What {@link #call()} does, for arguments read without picocli. */
+    static int serviceCall(ServiceArgs args) throws Exception {
+        SettingValues values = values(args.pairs(), List.of(), args.inbox(), args.outbox());
+        return args.once() ? new OnceRun(values).call() : new ServiceRun(values).call();
     }
 
     /**
@@ -95,7 +111,11 @@ public final class Brief2Image implements Callable<Integer> {
      * --outbox, then {@code more} (a subcommand's own --set), over -D, the environment and the defaults.
      */
     SettingValues values(List<String> more) {
-        Map<String, String> set = SettingOptions.keys(settings.pairs);
+        return values(settings.pairs, more, inbox, outbox);
+    }
+
+    static SettingValues values(List<String> pairs, List<String> more, String inbox, String outbox) {
+        Map<String, String> set = SettingOptions.keys(pairs);
         set.putAll(SettingOptions.keys(more));
         if (inbox != null) {
             set.put("brief2image.inbox", inbox);
