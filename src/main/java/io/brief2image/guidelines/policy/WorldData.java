@@ -25,11 +25,14 @@ import static io.brief2image.guidelines.policy.GuidelinePolicy.listOrEmpty;
 public record WorldData(List<Artist> artists, List<PublicFigure> publicFigures, List<Character> characters,
                         List<Studio> studios, List<Movement> movements) {
 
-    private static final YAMLMapper MAPPER = YAMLMapper.builder()
-            .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
-            // a misspelt field would otherwise silently drop a fact
-            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .build();
+    /** Made by the thread that reads the data, not by the first use of this class (the service's start sets the hold). */
+    private static final class Yaml {
+        static final YAMLMapper MAPPER = YAMLMapper.builder()
+                .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+                // a misspelt field would otherwise silently drop a fact
+                .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .build();
+    }
 
     private static volatile CompletableFuture<WorldData> bundled;
     /** The bundled data is not read before this completes (a service: once it has started); see {@link #holdUntil}. */
@@ -103,11 +106,12 @@ public record WorldData(List<Artist> artists, List<PublicFigure> publicFigures, 
     }
 
     private static <T> List<T> read(String folder, String file, String key, Class<T> type) {
-        JavaType document = MAPPER.getTypeFactory().constructMapType(Map.class,
-                MAPPER.getTypeFactory().constructType(String.class),
-                MAPPER.getTypeFactory().constructCollectionType(List.class, type));
+        YAMLMapper mapper = Yaml.MAPPER;
+        JavaType document = mapper.getTypeFactory().constructMapType(Map.class,
+                mapper.getTypeFactory().constructType(String.class),
+                mapper.getTypeFactory().constructCollectionType(List.class, type));
         try (InputStream in = ResourceLocation.open(folder + file)) {
-            Map<String, List<T>> parsed = MAPPER.readValue(in, document);
+            Map<String, List<T>> parsed = mapper.readValue(in, document);
             List<T> entries = parsed == null ? null : parsed.get(key);
             if (entries == null) {
                 throw new IllegalArgumentException("world file " + file + " lacks its list '" + key + "'");
