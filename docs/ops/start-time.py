@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
 """Start time of packaged jars (BENCHMARKS.md, Start time): python3 start-time.py a.jar[,b.jar] RUNS [JVM flags].
-Each run: a fresh folder, free ports, health polled every 50 ms until UP, then the CPU of each thread and of the whole process; jars in turn."""
+Each run: a fresh folder, free ports, health polled every 50 ms until UP, then the CPU of each thread and of the whole process; jars in turn.
+Before and after the series it times a plain Python loop on one core (host speed): a shared VM's speed can move by a third within an hour, so compare jars within one series."""
 import json, os, socket, subprocess, sys, tempfile, time, urllib.request, statistics, shutil
 jars = [os.path.abspath(j) for j in sys.argv[1].split(',')]; n = int(sys.argv[2]) if len(sys.argv) > 2 else 5
 extra = sys.argv[3:]
@@ -18,6 +19,11 @@ def threads(pid):
         cpu = (int(f[11]) + int(f[12])) / tick
         out[(int(t), name)] = cpu
     return out
+def host_speed():
+    t = time.perf_counter(); s = 0
+    for i in range(20_000_000): s += i
+    return time.perf_counter() - t
+print(f'host speed before: plain loop {host_speed():.2f} s', flush=True)
 rows = {j: [] for j in jars}
 for i in range(n):
   for jar in jars:
@@ -51,3 +57,4 @@ for jar in jars:
   for k, name in enumerate(['wall', 'main', 'C2', 'C1', 'process']):
     v = [r[k] for r in rows[jar] if r[k] is not None]
     print(f'  {name}: median {statistics.median(v):.2f} ({min(v):.2f}-{max(v):.2f})')
+print(f'host speed after: plain loop {host_speed():.2f} s')
