@@ -243,31 +243,6 @@ public final class PipelineBeans extends OnceBeans {
         });
     }
 
-    /** Waits for the store before the routes start, beats while the context runs, and closes the store after the routes. */
-    private static final class StoreService extends org.apache.camel.support.service.ServiceSupport {
-        private final SharedStore store;
-        private final String info;
-        private final java.util.function.IntSupplier inFlight;
-
-        StoreService(SharedStore store, String info, java.util.function.IntSupplier inFlight) {
-            this.store = store;
-            this.info = info;
-            this.inFlight = inFlight;
-        }
-
-        @Override
-        protected void doStart() {
-            store.awaitOpen();
-            // the briefs this instance is making now (the produce route's exchanges), told to the fleet with each beat
-            store.startHeartbeat(info, () -> inFlight.getAsInt());
-        }
-
-        @Override
-        protected void doStop() {
-            store.close();
-        }
-    }
-
     /** Partial files left by an earlier run are removed before anything writes new ones. */
     PartialFiles partials() {
         return once("partials", () -> {
