@@ -34,6 +34,7 @@ import io.brief2image.render.ProviderGate;
 import io.brief2image.render.ProviderRegistry;
 import io.brief2image.render.BatchLineSink;
 import io.brief2image.render.BatchLines;
+import io.brief2image.render.PaidImages;
 import io.brief2image.render.Renderer;
 import io.brief2image.render.ResponsesImageProvider;
 import io.brief2image.render.SdWebUiProvider;
@@ -86,7 +87,17 @@ public final class ProviderBeans extends OnceBeans {
 
     @BindToRegistry
     public Renderer renderer() {
-        return once("renderer", () -> new Renderer(providers(), calls(), pipeline.partials(), pipeline.admission(), pipeline.estimates()));
+        return once("renderer", () -> new Renderer(providers(), calls(), pipeline.partials(), paidImages(), pipeline.admission(),
+                pipeline.estimates()));
+    }
+
+    /** Paid images kept until the outbox takes them; the records of those it took are removed at start. */
+    PaidImages paidImages() {
+        return once("paidImages", () -> {
+            PaidImages paid = new PaidImages(settings.folders().data());
+            paid.clean();
+            return paid;
+        });
     }
 
     /** The batch step of routes/batch.yaml: a batch brief's lines, admitted at the batch price, to the batch line sink. */

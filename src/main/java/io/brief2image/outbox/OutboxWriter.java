@@ -9,6 +9,7 @@ import io.brief2image.brief.Brief;
 import io.brief2image.base.BriefFailure;
 import io.brief2image.base.FaultKinds;
 import io.brief2image.render.RenderedBrief;
+import io.brief2image.render.PaidImages;
 import io.brief2image.render.RenderedImage;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -67,6 +68,7 @@ public final class OutboxWriter {
             for (RenderedImage image : rendered.images()) {
                 String name = nameOf(image);
                 AtomicFiles.publish(image.stored().file(), dir.resolve(name));
+                PaidImages.taken(image.stored().file());
                 Sidecar sidecar = sidecarOf(brief, rendered, image, name, timings(rendered, image, started), brief.warnings());
                 SidecarFiles.write(sidecar, dir, partials);
                 sidecars.add(sidecar);

@@ -30,13 +30,16 @@ public final class Renderer {
     private final ProviderRegistry providers;
     private final ProviderCalls calls;
     private final PartialFiles partials;
+    private final PaidImages paid;
     private final PaymentAdmission admission;
     private final Estimates estimates;
 
-    public Renderer(ProviderRegistry providers, ProviderCalls calls, PartialFiles partials, PaymentAdmission admission, Estimates estimates) {
+    public Renderer(ProviderRegistry providers, ProviderCalls calls, PartialFiles partials, PaidImages paid, PaymentAdmission admission,
+                    Estimates estimates) {
         this.providers = providers;
         this.calls = calls;
         this.partials = partials;
+        this.paid = paid;
         this.admission = admission;
         this.estimates = estimates;
     }
@@ -52,12 +55,17 @@ public final class Renderer {
         List<Sidecar> earlier = madeBefore(exchange);
         List<RenderedImage> done = new ArrayList<>();
         try {
-            List<ImageTask> missing = missing(plan, earlier);
-            if (!missing.isEmpty()) {
-                for (List<ImageTask> group : groups(plan.brief(), missing, provider)) {
+            // paid for by an attempt that died before the outbox (PaidImages): taken, not made and paid for again
+            List<ImageTask> toMake = new ArrayList<>();
+            for (ImageTask task : missing(plan, earlier)) {
+                paid.find(plan.brief().fingerprint(), task).ifPresentOrElse(done::add, () -> toMake.add(task));
+            }
+            if (!toMake.isEmpty()) {
+                for (List<ImageTask> group : groups(plan.brief(), toMake, provider)) {
                     done.addAll(renderGroup(plan, provider, group));
                 }
             }
+            done.sort(java.util.Comparator.comparingInt(image -> image.task().index()));
             return new RenderedBrief(plan, done, earlier);
         } catch (RuntimeException e) {
             madeSoFar(exchange, new RenderedBrief(plan, done, earlier));
@@ -141,6 +149,8 @@ public final class Renderer {
                     provider.honorsSeeds(), provider.name(), result.usage(), result.requestId(),
                     attempted.attempts(), attempted.latency().toMillis(), cost));
         }
+        // kept as paid at once: a process that dies before the outbox does not lose them (nor pay for them again)
+        images.replaceAll(image -> paid.keep(plan.brief().fingerprint(), image));
         // extra images a provider sent beyond what was asked are not published
         for (int i = group.size(); i < result.images().size(); i++) {
             try {
