@@ -62,8 +62,10 @@ public final class PaidImages {
     }
 
     /**
-     * The image kept for this task of this brief from an attempt that did not get to the outbox,
-     * made for the same caption; the task's own seed and prompt when it was made for exactly them.
+     * The image kept for this task of this brief from an attempt that did not get to the outbox. It is
+     * paid for, so it is taken even when the captions were written again (a chat model writes other
+     * words each time): its task then carries the caption that made it, so the sidecar says what
+     * happened.
      */
     Optional<RenderedImage> find(String fingerprint, ImageTask task) {
         String key = key(fingerprint, task);
@@ -74,12 +76,16 @@ public final class PaidImages {
         try {
             JsonNode r = Json.MAPPER.readTree(Files.readString(record, StandardCharsets.UTF_8));
             Path file = dir.resolve(r.path("file").asText());
-            if (!Files.isRegularFile(file) || !task.imagePrompt().equals(r.path("prompt").asText())) {
+            if (!Files.isRegularFile(file)) {
                 return Optional.empty();
             }
+            String prompt = r.path("prompt").asText();
+            ImageTask made = prompt.equals(task.imagePrompt()) ? task : new ImageTask(task.index(), task.count(), task.imageId(), prompt,
+                    task.revisedPrompt(), task.revisedBy(), task.seed(), task.size(), task.quality(), task.style(), task.outputFormat(),
+                    task.background(), task.parent(), task.baseImage());
             ImageSink.StoredImage stored = new ImageSink.StoredImage(file, r.path("bytes").asLong(), r.path("sha256").asText(),
                     MediaType.valueOf(r.path("media_type").asText()));
-            return Optional.of(new RenderedImage(task, stored, text(r, "revised_prompt"), text(r, "revised_by"), r.path("seed").asLong(),
+            return Optional.of(new RenderedImage(made, stored, text(r, "revised_prompt"), text(r, "revised_by"), r.path("seed").asLong(),
                     r.path("seed_honored").asBoolean(), r.path("provider").asText(), r.get("usage"), text(r, "request_id"),
                     r.path("attempts").asInt(), r.path("render_ms").asLong(), r.path("cost_usd").asDouble()));
         } catch (IOException | RuntimeException e) {

@@ -42,10 +42,14 @@ class PaidImagesTest {
                 .containsExactly("a revised lantern", "provider", 7L, "responses", "req_1", 2, 4100L, 0.0421);
         assertThat(found.usage().path("output_tokens").asInt()).isEqualTo(12);
 
-        // another brief (fingerprint), another image, or another caption does not take it
+        // another brief (fingerprint) or another image does not take it
         assertThat(paid.find("fp-2", task(1, "two lanterns on a pier"))).isEmpty();
         assertThat(paid.find("fp-1", task(2, "two lanterns on a pier"))).isEmpty();
-        assertThat(paid.find("fp-1", task(1, "three lanterns on a pier"))).isEmpty();
+        // captions written again in other words: the paid image is taken with the caption that made it
+        RenderedImage recaptioned = paid.find("fp-1", task(1, "a pair of lanterns by the sea")).orElseThrow();
+        assertThat(recaptioned.task().imagePrompt()).isEqualTo("two lanterns on a pier");
+        assertThat(recaptioned.task().imageId()).isEqualTo("lanterns-1");
+        assertThat(recaptioned.stored()).isEqualTo(kept.stored());
     }
 
     @Test
