@@ -21,8 +21,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * cost ten times as much.
  */
 class UnknownNamesSpeedTest {
-    static final int WARM_UP_ROUNDS = 30;
-    static final int ROUNDS = 30;
+    static final int WARM_UP_ROUNDS = 10;
+    static final int ROUNDS = 15;
     /** Three times the figure: a host's speed varies by half, a lost index by ten times. */
     static final double MOST_MILLIS = 3.0;
     /** CPU time of this thread: the machine is shared, so wall time would measure the neighbours. */
