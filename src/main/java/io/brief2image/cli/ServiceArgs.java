@@ -3,6 +3,7 @@ package io.brief2image.cli;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The service's own command line ({@code --once}, {@code --set KEY=VALUE}, {@code --inbox},
@@ -13,6 +14,9 @@ import java.util.Optional;
  * wrong.
  */
 record ServiceArgs(boolean once, List<String> pairs, String inbox, String outbox) {
+
+    /** The options that take a value, given as {@code --name value} or {@code --name=value}. */
+    private static final Set<String> WITH_VALUE = Set.of("--set", "--inbox", "--outbox");
 
     /** The arguments as a service start, or empty when picocli must read them. */
     static Optional<ServiceArgs> read(String... args) {
@@ -30,7 +34,7 @@ record ServiceArgs(boolean once, List<String> pairs, String inbox, String outbox
                     once = true;
                     continue;
                 }
-                if (!List.of("--set", "--inbox", "--outbox").contains(arg) || i + 1 == args.length || args[i + 1].startsWith("-")) {
+                if (!WITH_VALUE.contains(arg) || i + 1 == args.length || args[i + 1].startsWith("-")) {
                     return Optional.empty();
                 }
                 value = args[++i];

@@ -2,6 +2,7 @@ package io.brief2image.render;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.brief2image.base.AtomicFiles;
 import io.brief2image.base.Json;
 import io.brief2image.expansion.ImageTask;
 import java.io.IOException;
@@ -9,7 +10,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
@@ -44,16 +44,13 @@ public final class PaidImages {
         String key = key(fingerprint, image.task());
         Path file = dir.resolve(key + "." + image.stored().mediaType().extension());
         try {
-            Files.move(image.stored().file(), file, StandardCopyOption.REPLACE_EXISTING);
+            AtomicFiles.publish(image.stored().file(), file);
             ImageSink.StoredImage stored = new ImageSink.StoredImage(file, image.stored().bytes(), image.stored().sha256(),
                     image.stored().mediaType());
             RenderedImage kept = new RenderedImage(image.task(), stored, image.revisedPrompt(), image.revisedBy(), image.seed(),
                     image.seedHonored(), image.provider(), image.usage(), image.requestId(), image.attempts(), image.renderMs(),
                     image.costUsd(), image.batch());
-            Path record = dir.resolve(key + RECORD);
-            Path temp = dir.resolve(key + RECORD + ".tmp");
-            Files.writeString(temp, Json.MAPPER.writeValueAsString(recordOf(kept)), StandardCharsets.UTF_8);
-            Files.move(temp, record, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            AtomicFiles.write(dir.resolve(key + RECORD + ".tmp"), Json.MAPPER.writeValueAsBytes(recordOf(kept)), dir.resolve(key + RECORD));
             return kept;
         } catch (IOException e) {
             // the image stays where the provider's reply put it: this brief still publishes it, only a crash would lose it
