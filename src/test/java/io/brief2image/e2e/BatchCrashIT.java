@@ -15,7 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -31,15 +31,9 @@ class BatchCrashIT {
 
     @TempDir
     Path work;
+    @AutoClose
     OfflineImageServer server;
     BatchJarRun run;
-
-    @AfterEach
-    void stop() {
-        if (server != null) {
-            server.close();
-        }
-    }
 
     @Test
     void killedWhileABatchIsPendingTheRestartPollsItAndNothingIsSubmittedOrWrittenTwice() throws Exception {

@@ -23,7 +23,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -45,15 +45,9 @@ class BatchDownloadCrashIT {
 
     @TempDir
     Path work;
+    @AutoClose
     OfflineImageServer server;
     BatchJarRun run;
-
-    @AfterEach
-    void stop() {
-        if (server != null) {
-            server.close();
-        }
-    }
 
     @Test
     void killedMidDownloadTheRestartReadsOnAndNothingIsSubmittedWrittenOrBilledTwice() throws Exception {
