@@ -76,6 +76,22 @@ public final class Budget implements SpendBudget, BudgetState {
         changed();
     }
 
+    /** What settling {@code reservation} at {@code actualUsd} changes in the store, for the caller's own transaction. */
+    public SpendLedger.DayChange settling(Reservation reservation, double actualUsd) {
+        return new SpendLedger.DayChange(reservation.day(), nanos(actualUsd), -nanos(reservation.usd()));
+    }
+
+    /** What releasing {@code reservation} changes in the store, for the caller's own transaction. */
+    public SpendLedger.DayChange releasing(Reservation reservation) {
+        return new SpendLedger.DayChange(reservation.day(), 0, -nanos(reservation.usd()));
+    }
+
+    /** The caller's transaction settled or released {@code reservation} ({@link #settling}, {@link #releasing}). */
+    public void ended(Reservation reservation) {
+        close(reservation);
+        changed();
+    }
+
     /**
      * A reservation made by an earlier run of this instance (a batch line recorded in the store before a
      * restart): its amount still counts in the store, so it is taken on here to be settled or released once.

@@ -104,18 +104,18 @@ public final class BatchResults {
             }
             result.set("usage", line.usage());
             result.put("cost_usd", cost);
-            if (records.lineOutcome(row.customId(), "made", result.toString())) {
-                budget.adopt(reservation);
-                budget.settle(reservation, cost);
+            // the outcome and the settled spend in one transaction: a kill between them cannot leave the reservation counting
+            if (records.lineOutcome(row.customId(), "made", result.toString(), budget.settling(reservation, cost))) {
+                budget.ended(reservation);
                 double factor = plan.brief().model().batchFactor();
                 metrics.saved(factor > 0 && factor < 1 ? cost / factor - cost : 0);
             }
             return;
         }
         result.put("reason", line.error()).put("status_code", line.statusCode()).put("code", line.errorCode());
-        if (records.lineOutcome(row.customId(), line.unfinished() ? "unfinished" : "failed", result.toString()) && !line.unfinished()) {
-            budget.adopt(reservation);
-            budget.release(reservation);
+        if (records.lineOutcome(row.customId(), line.unfinished() ? "unfinished" : "failed", result.toString(),
+                line.unfinished() ? null : budget.releasing(reservation)) && !line.unfinished()) {
+            budget.ended(reservation);
         }
     }
 

@@ -182,9 +182,24 @@ public final class BatchRecords {
 
     /** Records a pending line's outcome; false when it had one already (a line read twice is handled once). */
     public boolean lineOutcome(String customId, String state, String result) {
+        return lineOutcome(customId, state, result, null);
+    }
+
+    /**
+     * A pending line's outcome and, with it in one transaction, its reservation settled or released
+     * ({@code spend}, none: null). A process killed between two separate updates would leave the
+     * reservation counting for good: the line is no longer pending, so nothing settles it again.
+     */
+    public boolean lineOutcome(String customId, String state, String result, SpendLedger.DayChange spend) {
         long now = clock.millis();
-        return access.call("record a batch line's outcome", c -> update(c, "UPDATE batch_line SET state = ?, result = ?, updated_at = ?"
-                + " WHERE custom_id = ? AND state = 'pending'", state, result, now, customId)) == 1;
+        return access.transaction("record a batch line's outcome", c -> {
+            boolean first = update(c, "UPDATE batch_line SET state = ?, result = ?, updated_at = ?"
+                    + " WHERE custom_id = ? AND state = 'pending'", state, result, now, customId) == 1;
+            if (first && spend != null) {
+                JdbcSpendLedger.change(c, spend.day(), spend.spentNanos(), spend.reservedNanos());
+            }
+            return first;
+        });
     }
 
     public List<LineRow> linesOfFile(String fileKey, String state) {

@@ -37,6 +37,13 @@ public interface SpendLedger {
     /** The day's limit for every instance on this store from now on (a raise on one instance reaches them all). */
     void setLimit(LocalDate day, long limitNanos);
 
+    /**
+     * What settling or releasing a reservation adds to {@code day}'s figures, for a caller that does it in
+     * the same transaction as the outcome it follows from ({@link BatchRecords#lineOutcome(String, String, String, DayChange)}).
+     */
+    record DayChange(LocalDate day, long spentNanos, long reservedNanos) {
+    }
+
     /** A reservation becomes the actual cost. */
     void settle(LocalDate day, long reservedNanos, long actualNanos);
 

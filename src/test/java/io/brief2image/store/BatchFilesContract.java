@@ -47,6 +47,25 @@ abstract class BatchFilesContract extends OpenStoreFixture {
     }
 
     @Test
+    void aLinesOutcomeAndItsSettledSpendAreRecordedTogetherAndOnce() {
+        BatchRecords batches = store.batches();
+        java.time.LocalDate day = java.time.LocalDate.of(2026, 12, 2);
+        batches.openFile("f2", "/v1/images/generations", "/tmp/f2.jsonl", "me");
+        batches.recordLines(new BatchRecords.BriefRow("s@1", "s", 2, "waiting", "{}", "{}", "{}"), List.of(line("s@1/0", 1), line("s@1/1", 1)),
+                List.of(new BatchRecords.FileSize("f2", 2, 200)));
+        assertThat(store.spend().reserve(day, 300, Long.MAX_VALUE / 4)).isTrue();
+
+        assertThat(batches.lineOutcome("s@1/0", "made", "{}", new SpendLedger.DayChange(day, 40, -100))).isTrue();
+        assertThat(batches.lineOutcome("s@1/1", "failed", "{}", new SpendLedger.DayChange(day, 0, -100))).isTrue();
+        assertThat(store.spend().day(day)).extracting(SpendLedger.DaySpend::spentNanos, SpendLedger.DaySpend::reservedNanos)
+                .containsExactly(40L, 100L);
+        // read again after a restart: the outcome is there, so neither the line nor the spend changes twice
+        assertThat(batches.lineOutcome("s@1/0", "made", "{}", new SpendLedger.DayChange(day, 40, -100))).isFalse();
+        assertThat(store.spend().day(day)).extracting(SpendLedger.DaySpend::spentNanos, SpendLedger.DaySpend::reservedNanos)
+                .containsExactly(40L, 100L);
+    }
+
+    @Test
     void onlyTheOwnerActsOnItsFilesUntilItStopsBeatingThenOneOtherTakesEach() throws Exception {
         BatchRecords batches = store.batches();
         store.heartbeats().beat("a", "");
