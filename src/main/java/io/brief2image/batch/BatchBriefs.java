@@ -136,17 +136,19 @@ public final class BatchBriefs {
         // made now: the brief again, as a new queue message; the batch's reservations of the lines it never ran are
         // given back, and the images it made are paid for: published first (a partial brief in the ledger), so the
         // brief made now makes only the missing ones
-        for (BatchRecords.LineRow line : unfinished) {
-            var reservation = Reservations.read(line.reservation());
-            budget.adopt(reservation);
-            budget.release(reservation);
-        }
         RenderedBrief made = images.rendered(plan, made(lines), status, earlier);
         if (!made.images().isEmpty()) {
             send(message, plan, KEEP, made, made);
         }
         if (!records.briefState(brief.key(), "waiting", "resent")) {
             return;
+        }
+        // given back only by the one that moved the brief on: before it, a kill -9 between the two let the
+        // restart give them back a second time, so the day counted less than was reserved
+        for (BatchRecords.LineRow line : unfinished) {
+            var reservation = Reservations.read(line.reservation());
+            budget.adopt(reservation);
+            budget.release(reservation);
         }
         ledger.abandon(plan.brief());
         Map<String, Object> headers = message.sendHeaders();
